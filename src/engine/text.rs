@@ -1,13 +1,494 @@
-//! Tokens and sentences. (Skeleton: being written.)
+//! Tokens and sentences, with byte offsets into the original text.
+//!
+//! Nothing is normalized in place: curly quotes, non-breaking spaces, soft hyphens and
+//! zero-width characters are classified where they stand, so every offset points into the
+//! text as given. One pass over the characters makes the tokens; a second pass over the tokens
+//! places sentence boundaries.
 
-use super::analysis::{Sentence, Token};
+use super::analysis::{Case, Sentence, Token, TokenKind};
+use super::model::Span;
+
+/// Abbreviations after which a period does not end a sentence (lower case, without the period).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "maj", "adm", "cmdr",
+    "brig", "gov", "sen", "rep", "reps", "sens", "gens", "amb", "pres", "rev", "fr", "st", "mt",
+    "ft", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "approx", "dept", "est",
+    "messrs", "mme", "mlle", "hon", "insp", "supt", "cpl", "pvt", "sgt", "gov", "atty",
+];
+
+/// Words that start a new sentence after an abbreviation with inner periods ("the U.S. The").
+const SENTENCE_STARTERS: &[&str] = &[
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "in", "on", "this",
+    "that", "these", "those", "there", "his", "her", "their", "its", "our", "however", "meanwhile",
+    "after", "while", "when", "if", "as", "for", "at", "some", "many", "officials", "according",
+];
 
 /// Splits `text` into tokens and sentences.
-pub fn tokenize(_text: &str) -> (Vec<Token>, Vec<Sentence>) {
-    (Vec::new(), Vec::new())
+pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Sentence>) {
+    let tokens = Tokenizer::new(text).run();
+    let sentences = split_sentences(text, &tokens);
+    (tokens, sentences)
 }
 
-/// True when the letters of `text` are mostly upper case.
-pub fn is_all_caps(_text: &str) -> bool {
+/// True when the article is wire copy in capitals: at least 20 cased ASCII letters, and more
+/// than 80 % of them upper case.
+pub fn is_all_caps(text: &str) -> bool {
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for b in text.bytes() {
+        upper += b.is_ascii_uppercase() as usize;
+        lower += b.is_ascii_lowercase() as usize;
+    }
+    upper + lower >= 20 && upper * 5 > (upper + lower) * 4
+}
+
+/// The letter case of a word.
+pub fn case_of(word: &str) -> Case {
+    let mut chars = word.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = chars.next() else {
+        return Case::Other;
+    };
+    let (mut any_upper, mut any_lower) = (first.is_uppercase(), first.is_lowercase());
+    for c in chars {
+        any_upper |= c.is_uppercase();
+        any_lower |= c.is_lowercase();
+    }
+    match (first.is_uppercase(), any_upper, any_lower) {
+        (_, false, true) => Case::Lower,
+        (true, true, false) => Case::Upper,
+        (true, _, true) => Case::Title,
+        _ => Case::Other,
+    }
+}
+
+/// White space, including no-break and other Unicode spaces and zero-width characters.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// Characters that continue a word without being letters: combining marks, soft hyphens and
+/// zero-width joiners.
+fn is_word_continuation(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F
+        | 0xFE00..=0xFE0F | 0x1F3FB..=0x1F3FF | 0x00AD | 0x200C | 0x200D)
+        || c.is_alphabetic()
+}
+
+fn is_letter(c: char) -> bool {
+    c.is_alphabetic()
+}
+
+/// Apostrophes and single quotes.
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
+}
+
+struct Tokenizer<'t> {
+    text: &'t str,
+    chars: Vec<(usize, char)>,
+    tokens: Vec<Token>,
+}
+
+impl<'t> Tokenizer<'t> {
+    fn new(text: &'t str) -> Self {
+        Tokenizer { text, chars: text.char_indices().collect(), tokens: Vec::new() }
+    }
+
+    fn at(&self, i: usize) -> Option<char> {
+        self.chars.get(i).map(|&(_, c)| c)
+    }
+
+    fn offset(&self, i: usize) -> usize {
+        self.chars.get(i).map_or(self.text.len(), |&(o, _)| o)
+    }
+
+    fn push(&mut self, from: usize, to: usize, kind: TokenKind) {
+        let span = Span::new(self.offset(from), self.offset(to));
+        let case = match kind {
+            TokenKind::Word => case_of(span.slice(self.text)),
+            _ => Case::Other,
+        };
+        self.tokens.push(Token { span, kind, case });
+    }
+
+    fn run(mut self) -> Vec<Token> {
+        let mut i = 0;
+        while let Some(c) = self.at(i) {
+            if is_space(c) {
+                i += 1;
+            } else if is_letter(c) {
+                i = self.word(i);
+            } else if c.is_ascii_digit() {
+                i = self.number(i);
+            } else if is_apostrophe(c)
+                && i > 0
+                && self.at(i - 1).is_some_and(is_letter)
+                && matches!(self.at(i + 1), Some('s' | 'S'))
+            {
+                // The possessive "'s" the word before left for us.
+                self.push(i, i + 2, TokenKind::Word);
+                i += 2;
+            } else if let Some(kind) = self.quote_kind(i, c) {
+                self.push(i, i + 1, kind);
+                i += 1;
+            } else if matches!(c, '.' | '!' | '?' | '\u{2026}') {
+                let mut j = i + 1;
+                while matches!(self.at(j), Some('.' | '!' | '?' | '\u{2026}')) {
+                    j += 1;
+                }
+                self.push(i, j, TokenKind::Terminal);
+                i = j;
+            } else {
+                // Punctuation, symbols and emoji, one character each (with any combining marks).
+                let mut j = i + 1;
+                while self.at(j).is_some_and(|c| is_word_continuation(c) && !is_letter(c)) {
+                    j += 1;
+                }
+                self.push(i, j, TokenKind::Punct);
+                i = j;
+            }
+        }
+        self.tokens
+    }
+
+    /// A word: letters with inner apostrophes ("don't"), hyphens ("technical-level") and
+    /// periods between single letters ("U.S.", "a.m."); a possessive "'s" is its own token.
+    fn word(&mut self, start: usize) -> usize {
+        let mut i = start;
+        let mut dotted = false;
+        loop {
+            while self.at(i).is_some_and(is_word_continuation) {
+                i += 1;
+            }
+            match (self.at(i), self.at(i + 1)) {
+                (Some(a), Some(n)) if is_apostrophe(a) && is_letter(n) => {
+                    // "'s" or "’s" at a word end is a possessive: split it off.
+                    let possessive = matches!(n, 's' | 'S')
+                        && !self.at(i + 2).is_some_and(is_word_continuation);
+                    if possessive {
+                        break;
+                    }
+                    i += 1;
+                }
+                (Some('-' | '\u{2010}' | '\u{2011}'), Some(n))
+                    if n.is_alphanumeric() && !dotted =>
+                {
+                    i += 1;
+                    if n.is_ascii_digit() {
+                        while self.at(i).is_some_and(|c| c.is_ascii_digit()) {
+                            i += 1;
+                        }
+                    }
+                }
+                (Some('.'), Some(n)) if is_letter(n) && self.single_letter_run(i) => {
+                    dotted = true;
+                    i += 1;
+                }
+                _ => break,
+            }
+        }
+        if dotted && self.at(i) == Some('.') {
+            i += 1;
+        }
+        self.push(start, i, TokenKind::Word);
+        i
+    }
+
+    /// True when the letters just before char index `dot` are one or two letters long ("U" in
+    /// "U.S", "a" in "a.m"): the pattern of initialisms, not of sentence ends ("end.The").
+    fn single_letter_run(&self, dot: usize) -> bool {
+        let mut n = 0;
+        let mut j = dot;
+        while j > 0 && self.at(j - 1).is_some_and(is_letter) {
+            n += 1;
+            j -= 1;
+        }
+        n <= 2 && self.at(dot + 2).is_none_or(|c| !is_letter(c))
+    }
+
+    /// A number: digits with inner separators followed by digits ("2,000", "3.5", "10:30",
+    /// "2025-03-23"), and a glued suffix of letters ("30-day", "2nd", "16mm").
+    fn number(&mut self, start: usize) -> usize {
+        let mut i = start;
+        loop {
+            while self.at(i).is_some_and(|c| c.is_ascii_digit()) {
+                i += 1;
+            }
+            match (self.at(i), self.at(i + 1)) {
+                (Some(',' | '.' | ':' | '-' | '/'), Some(n)) if n.is_ascii_digit() => i += 1,
+                (Some('-'), Some(n)) if is_letter(n) => {
+                    i += 1;
+                    while self.at(i).is_some_and(|c| is_word_continuation(c) || c == '-') {
+                        i += 1;
+                    }
+                    break;
+                }
+                (Some(n), _) if is_letter(n) => {
+                    while self.at(i).is_some_and(is_word_continuation) {
+                        i += 1;
+                    }
+                    break;
+                }
+                _ => break,
+            }
+        }
+        self.push(start, i, TokenKind::Number);
+        i
+    }
+
+    /// Whether the character at `i` is a quote mark, and which way it faces.
+    fn quote_kind(&self, i: usize, c: char) -> Option<TokenKind> {
+        let prev = if i == 0 { None } else { self.at(i - 1) };
+        let next = self.at(i + 1);
+        let opens_by_position = prev.is_none_or(|p| is_space(p) || "([{\u{2014}\u{2013}-/".contains(p))
+            && next.is_some_and(|n| !is_space(n));
+        match c {
+            '\u{201C}' | '\u{2018}' | '\u{201E}' | '\u{00AB}' | '\u{2039}' => Some(TokenKind::OpenQuote),
+            '\u{201D}' | '\u{00BB}' | '\u{203A}' => Some(TokenKind::CloseQuote),
+            '"' | '\'' | '\u{2019}' => {
+                if c != '"' && prev.is_some_and(is_letter) && next.is_some_and(is_letter) {
+                    return None; // an apostrophe inside a word; words consume these
+                }
+                if c != '"' && prev.is_some_and(|p| p == 's' || p == 'S') && next.is_none_or(is_space) {
+                    // "the rebels' base": a plural possessive, not a closing quote
+                    return Some(TokenKind::Punct);
+                }
+                Some(if opens_by_position { TokenKind::OpenQuote } else { TokenKind::CloseQuote })
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Places sentence boundaries over the tokens.
+fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut end = i + 1; // exclusive index of the sentence's last token if we split here
+        let split = if tokens[i].kind == TokenKind::Terminal {
+            // Closing quotes and brackets after the terminal belong to this sentence.
+            while end < tokens.len() && closes(text, tokens[end]) {
+                end += 1;
+            }
+            ends_sentence(text, tokens, i, end)
+        } else {
+            false
+        };
+        let split = split || (end < tokens.len() && paragraph_break(text, tokens[end - 1], tokens[end]));
+        if split || end == tokens.len() {
+            if end > start {
+                sentences.push(Sentence {
+                    span: Span::new(tokens[start].span.start, tokens[end - 1].span.end),
+                    tokens: start..end,
+                });
+            }
+            start = end;
+        }
+        i = end;
+    }
+    sentences
+}
+
+fn closes(text: &str, t: Token) -> bool {
+    t.kind == TokenKind::CloseQuote || (t.kind == TokenKind::Punct && matches!(t.span.slice(text), ")" | "]"))
+}
+
+/// Whether the terminal token `i` (with closers up to `next`) ends its sentence.
+fn ends_sentence(text: &str, tokens: &[Token], i: usize, next: usize) -> bool {
+    let Some(following) = tokens.get(next) else {
+        return true;
+    };
+    let term = tokens[i];
+    // Glued to the next token ("No.4", "3.5" is one number already): not an end.
+    if following.span.start == term.span.end && following.kind != TokenKind::OpenQuote {
+        return false;
+    }
+    let starts_like_sentence = match following.kind {
+        TokenKind::Word => following.case != Case::Lower,
+        TokenKind::Number | TokenKind::OpenQuote => true,
+        TokenKind::Punct => matches!(following.span.slice(text), "(" | "[" | "-" | "\u{2014}" | "\u{2013}"),
+        _ => false,
+    };
+    if !starts_like_sentence {
+        return false;
+    }
+    if term.span.slice(text) != "." || i == 0 || tokens[i - 1].span.end != term.span.start {
+        return true;
+    }
+    // A period glued to the word before it: an abbreviation or an initial?
+    let prev = tokens[i - 1];
+    let word = prev.span.slice(text);
+    if prev.kind != TokenKind::Word {
+        return true;
+    }
+    let lower = word.to_ascii_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        // "Mar. 23", "Gen. Smith": never an end; "No." only before a number.
+        return lower == "no" && following.kind != TokenKind::Number;
+    }
+    let single_initial = word.chars().count() == 1 && prev.case == Case::Upper;
+    if single_initial {
+        return false;
+    }
+    true
+}
+
+/// A word token with inner periods that ends in one ("U.S.") may end a sentence only when a
+/// typical sentence opener follows; checked in [`ends_dotted`].
+fn paragraph_break(text: &str, before: Token, after: Token) -> bool {
+    let gap = &text[before.span.end..after.span.start];
+    let newlines = gap.matches('\n').count();
+    if newlines >= 2 {
+        return true;
+    }
+    if newlines == 1 {
+        // A line break ends a sentence when the next line's first word would have fitted on
+        // the line before, or the line is short (a headline); wrapped wire copy fills its lines.
+        if after.case == Case::Lower {
+            return false;
+        }
+        let line_start = text[..before.span.end].rfind('\n').map_or(0, |p| p + 1);
+        let line_len = before.span.end - line_start;
+        let above = &text[..line_start.saturating_sub(1)];
+        let above_len = above.len() - above.rfind('\n').map_or(0, |p| p + 1);
+        let rest = &text[after.span.start..];
+        let next_line_len = rest.find('\n').unwrap_or(rest.len());
+        let first_word = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let indented = gap.ends_with([' ', '\t']) && gap.len() > 2;
+        let width = line_len.max(above_len).max(next_line_len);
+        return indented || line_len < 40 || line_len + 1 + first_word + 8 <= width;
+    }
+    if before.kind == TokenKind::Word && before.span.slice(text).ends_with('.') {
+        return ends_dotted(text, after);
+    }
     false
+}
+
+/// After a dotted abbreviation ("U.S.", "a.m."), a new sentence starts only with a common
+/// sentence opener ("the U.S. The talks ...").
+fn ends_dotted(text: &str, after: Token) -> bool {
+    after.kind == TokenKind::Word
+        && after.case != Case::Lower
+        && SENTENCE_STARTERS.contains(&after.span.slice(text).to_ascii_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let (tokens, _) = tokenize(text);
+        tokens.iter().map(|t| t.span.slice(text)).collect()
+    }
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let (_, sentences) = tokenize(text);
+        sentences.iter().map(|s| s.span.slice(text)).collect()
+    }
+
+    #[test]
+    fn tokens_keep_original_offsets() {
+        let cases: &[(&str, &[&str])] = &[
+            ("“real progress”", &["“", "real", "progress", "”"]),
+            ("Putin’s plan", &["Putin", "’s", "plan"]),
+            ("Russia's war", &["Russia", "'s", "war"]),
+            ("don't stop", &["don't", "stop"]),
+            ("the U.S. and U.N. said", &["the", "U.S.", "and", "U.N.", "said"]),
+            ("a 30-day pause", &["a", "30-day", "pause"]),
+            ("technical-level talks", &["technical-level", "talks"]),
+            ("2,000 people, 3.5 km", &["2,000", "people", ",", "3.5", "km"]),
+            ("on 2025-03-23.", &["on", "2025-03-23", "."]),
+            ("a 1 - 1 tie .", &["a", "1", "-", "1", "tie", "."]),
+            ("Kyiv\u{00A0}said", &["Kyiv", "said"]),
+            ("co\u{00AD}operation", &["co\u{00AD}operation"]),
+            ("peace 🕊️ now", &["peace", "🕊\u{fe0f}", "now"]),
+            ("Zelens\u{0301}kyy", &["Zelens\u{0301}kyy"]),
+            ("the rebels' base", &["the", "rebels", "'", "base"]),
+            ("\"Yes,\" he said", &["\"", "Yes", ",", "\"", "he", "said"]),
+            ("M-16 RIFLE", &["M-16", "RIFLE"]),
+            ("Wait... what?!", &["Wait", "...", "what", "?!"]),
+            ("Київ заявив", &["Київ", "заявив"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&words(text), want, "tokens of {text:?}");
+        }
+    }
+
+    #[test]
+    fn quotes_face_the_right_way() {
+        let text = "He said \"no\" and ‘maybe’.";
+        let (tokens, _) = tokenize(text);
+        let kinds: Vec<_> = tokens
+            .iter()
+            .filter(|t| matches!(t.kind, TokenKind::OpenQuote | TokenKind::CloseQuote))
+            .map(|t| (t.span.slice(text), t.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("\"", TokenKind::OpenQuote),
+                ("\"", TokenKind::CloseQuote),
+                ("‘", TokenKind::OpenQuote),
+                ("’", TokenKind::CloseQuote)
+            ]
+        );
+    }
+
+    const MUC_FIRST: &str = "COPREFA] [TEXT] THE ARCE BATTALION COMMAND HAS REPORTED THAT ABOUT 50
+PEASANTS OF VARIOUS AGES HAVE BEEN KIDNAPPED BY TERRORISTS OF THE
+FARABUNDO MARTI NATIONAL LIBERATION FRONT [FMLN] IN SAN MIGUEL
+DEPARTMENT.";
+    const MUC_WRAPPED: &str = "COPREFA] [TEXT] THE ARCE BATTALION COMMAND HAS REPORTED THAT ABOUT 50
+PEASANTS OF VARIOUS AGES HAVE BEEN KIDNAPPED BY TERRORISTS OF THE
+FARABUNDO MARTI NATIONAL LIBERATION FRONT [FMLN] IN SAN MIGUEL
+DEPARTMENT.  ACCORDING TO THAT GARRISON, THE MASS KIDNAPPING TOOK PLACE ON
+30 DECEMBER IN SAN LUIS DE LA REINA.";
+
+    #[test]
+    fn sentence_boundaries() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Talks began. They ended.", &["Talks began.", "They ended."]),
+            ("Talks with the U.S. started on Mar. 23 in Riyadh.", &["Talks with the U.S. started on Mar. 23 in Riyadh."]),
+            ("Gen. Smith and Lt. Col. Jones met Dr. Who.", &["Gen. Smith and Lt. Col. Jones met Dr. Who."]),
+            ("John F. Kennedy spoke.", &["John F. Kennedy spoke."]),
+            ("It grew 3.5 percent. Then it fell.", &["It grew 3.5 percent.", "Then it fell."]),
+            ("He lives at No. 10 Downing St. in London.", &["He lives at No. 10 Downing St. in London."]),
+            ("“We are at the beginning,” he said. “There is more.”", &["“We are at the beginning,” he said.", "“There is more.”"]),
+            ("“Is it over?” she asked.", &["“Is it over?” she asked."]),
+            ("He left (for good.) She stayed.", &["He left (for good.)", "She stayed."]),
+            ("A deal with the U.S. The talks continue.", &["A deal with the U.S.", "The talks continue."]),
+            ("US envoy hopeful on talks\n\nUS special envoy Steve Witkoff spoke.", &["US envoy hopeful on talks", "US special envoy Steve Witkoff spoke."]),
+            ("Kremlin says talks only at beginning\nHowever, Kremlin downplayed it.", &["Kremlin says talks only at beginning", "However, Kremlin downplayed it."]),
+            (MUC_WRAPPED, &[MUC_FIRST, "ACCORDING TO THAT GARRISON, THE MASS KIDNAPPING TOOK PLACE ON\n30 DECEMBER IN SAN LUIS DE LA REINA."]),
+            ("MILITARY DETACHMENT NO.4 REPORTED THAT A TERRORIST WAS KILLED.", &["MILITARY DETACHMENT NO.4 REPORTED THAT A TERRORIST WAS KILLED."]),
+            ("the match ended in a 1 - 1 tie . Fans rushed in .", &["the match ended in a 1 - 1 tie .", "Fans rushed in ."]),
+            ("no final punctuation", &["no final punctuation"]),
+            ("", &[]),
+            ("   \n\n  ", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&sentences(text), want, "sentences of {text:?}");
+        }
+    }
+
+    #[test]
+    fn all_caps_detection() {
+        assert!(is_all_caps("THE ARCE BATTALION COMMAND HAS REPORTED THAT ABOUT 50 PEASANTS"));
+        assert!(!is_all_caps("Ukraine and the US officials started talks in Saudi Arabia"));
+        assert!(!is_all_caps("NATO"));
+    }
+
+    #[test]
+    fn word_case() {
+        assert_eq!(case_of("talks"), Case::Lower);
+        assert_eq!(case_of("Sunday"), Case::Title);
+        assert_eq!(case_of("NATO"), Case::Upper);
+        assert_eq!(case_of("U.S."), Case::Upper);
+        assert_eq!(case_of("McDonald"), Case::Title);
+        assert_eq!(case_of("30-day"), Case::Lower);
+        assert_eq!(case_of("2025"), Case::Other);
+    }
 }
