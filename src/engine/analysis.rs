@@ -23,6 +23,8 @@ pub struct Analysis {
     pub numbers: Vec<NumberMention>,
     /// Dates, times of day and durations, in text order.
     pub times: Vec<TimeExpr>,
+    /// Quotation regions, quote marks included, in text order.
+    pub quotes: Vec<Span>,
     /// True when the article is wire copy in capitals (letters mostly upper case).
     pub all_caps: bool,
 }

@@ -132,8 +132,9 @@ impl Engine {
         let sentence_spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
         let times = time::find_times(text, &sentence_spans, published);
         let numbers = numbers::find_numbers(text, &times);
-        let entities = self.entities.find(text, &tokens, &sentences, all_caps);
-        Analysis { sentences, tokens, entities, numbers, times, all_caps }
+        let quotes = entities::quote_regions(text, &tokens);
+        let entities = self.entities.find(text, &tokens, &sentences, &quotes, all_caps);
+        Analysis { sentences, tokens, entities, numbers, times, quotes, all_caps }
     }
 
     /// Finds the events of one article.
