@@ -1,8 +1,20 @@
 //! sitrep: news event extraction.
 //!
 //! - [`engine`]: the extraction engine, pure Rust, always built;
-//! - `pb`, `convert`, `client` (feature `client`): generated protobuf types, the conversion
-//!   from engine types, and a typed client;
+//! - `pb`, `convert`, `error`, `client` (feature `client`): the generated protobuf types, the
+//!   conversion from engine types and request validation, the API's one error type, and a
+//!   typed client;
 //! - `server` (feature `server`): the gRPC service.
 
 pub mod engine;
+
+#[cfg(feature = "client")]
+pub mod client;
+#[cfg(feature = "client")]
+pub mod convert;
+#[cfg(feature = "client")]
+pub mod error;
+#[cfg(feature = "client")]
+pub mod pb;
+#[cfg(feature = "server")]
+pub mod server;

@@ -1,0 +1,171 @@
+//! A typed client for `sitrep.v1.EventExtractor`, for other Rust services.
+//!
+//! ```no_run
+//! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+//! use sitrep::{client::Client, pb};
+//! use tokio_stream::StreamExt;
+//!
+//! let mut client = Client::connect("http://127.0.0.1:50051").await?;
+//! let article = pb::Article { id: "a1".into(), text: "Talks began in Riyadh.".into(), ..Default::default() };
+//! let mut events = client.extract(article).await?;
+//! while let Some(event) = events.next().await {
+//!     println!("{:?}", event?);
+//! }
+//! println!("{:?}", events.summary());
+//! # Ok(())
+//! # }
+//! ```
+
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use futures_core::Stream;
+use tonic::transport::{Channel, Endpoint};
+use tonic::{Request, Status, Streaming};
+
+use crate::pb;
+use crate::pb::event_extractor_client::EventExtractorClient;
+
+/// Why a client could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ConnectError {
+    /// The address is not a URI.
+    #[error("{uri:?} is not a valid endpoint URI: {source}")]
+    InvalidUri {
+        /// The address given.
+        uri: String,
+        /// Why it is not valid.
+        source: tonic::transport::Error,
+    },
+    /// The server could not be reached.
+    #[error("cannot connect to {uri}: {source}")]
+    Connect {
+        /// The address given.
+        uri: String,
+        /// Why.
+        source: tonic::transport::Error,
+    },
+    /// An empty list of addresses.
+    #[error("no endpoint given")]
+    NoEndpoint,
+}
+
+/// A client of one server, or of several with calls balanced between them. Cheap to clone.
+#[derive(Clone, Debug)]
+pub struct Client {
+    inner: EventExtractorClient<Channel>,
+    timeout: Option<Duration>,
+}
+
+impl Client {
+    /// Connects to one server, e.g. `http://127.0.0.1:50051`.
+    pub async fn connect(uri: impl Into<String>) -> Result<Client, ConnectError> {
+        let uri = uri.into();
+        let channel = endpoint(&uri)?
+            .connect()
+            .await
+            .map_err(|source| ConnectError::Connect { uri, source })?;
+        Ok(Client::new(channel))
+    }
+
+    /// Balances calls over several servers. Connections are made when needed, so a server that
+    /// is down is skipped rather than failing this call.
+    pub fn balanced<S: Into<String>>(uris: impl IntoIterator<Item = S>) -> Result<Client, ConnectError> {
+        let endpoints = uris
+            .into_iter()
+            .map(|uri| endpoint(&uri.into()))
+            .collect::<Result<Vec<_>, _>>()?;
+        if endpoints.is_empty() {
+            return Err(ConnectError::NoEndpoint);
+        }
+        Ok(Client::new(Channel::balance_list(endpoints.into_iter())))
+    }
+
+    /// A client over a channel made by the caller (TLS, timeouts, interceptors).
+    pub fn new(channel: Channel) -> Client {
+        Client { inner: EventExtractorClient::new(channel), timeout: None }
+    }
+
+    /// Gives every call this deadline (sent as `grpc-timeout`).
+    pub fn with_timeout(mut self, timeout: Duration) -> Client {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Raises the largest message sent and received (4 MiB by default), for large articles.
+    pub fn with_max_message_size(mut self, bytes: usize) -> Client {
+        self.inner = self.inner.max_decoding_message_size(bytes).max_encoding_message_size(bytes);
+        self
+    }
+
+    fn request<T>(&self, message: T) -> Request<T> {
+        let mut request = Request::new(message);
+        if let Some(timeout) = self.timeout {
+            request.set_timeout(timeout);
+        }
+        request
+    }
+
+    /// The events of one article, in text order; the summary is there once the stream ends.
+    /// Dropping the stream cancels the call.
+    pub async fn extract(&mut self, request: impl Into<pb::ExtractRequest>) -> Result<Events, Status> {
+        let stream = self.inner.extract(self.request(request.into())).await?.into_inner();
+        Ok(Events { stream, summary: None })
+    }
+
+    /// Many articles over one stream: each response names its article; an article that fails
+    /// gets an `error` response and the stream goes on. Responses come in request order.
+    pub async fn extract_many<S>(&mut self, requests: S) -> Result<Streaming<pb::ExtractResponse>, Status>
+    where
+        S: Stream<Item = pb::ExtractRequest> + Send + 'static,
+    {
+        Ok(self.inner.extract_stream(self.request(requests)).await?.into_inner())
+    }
+
+    /// The event types, roles, enumerations and versions the server knows.
+    pub async fn describe_schema(&mut self) -> Result<pb::DescribeSchemaResponse, Status> {
+        Ok(self.inner.describe_schema(self.request(pb::DescribeSchemaRequest {})).await?.into_inner())
+    }
+}
+
+fn endpoint(uri: &str) -> Result<Endpoint, ConnectError> {
+    Endpoint::from_shared(uri.to_string())
+        .map_err(|source| ConnectError::InvalidUri { uri: uri.to_string(), source })
+}
+
+/// The events of one article as the server sends them (see [`Client::extract`]).
+#[derive(Debug)]
+pub struct Events {
+    stream: Streaming<pb::ExtractResponse>,
+    summary: Option<pb::Summary>,
+}
+
+impl Events {
+    /// The article's summary, once the stream has ended.
+    pub fn summary(&self) -> Option<&pb::Summary> {
+        self.summary.as_ref()
+    }
+}
+
+impl Stream for Events {
+    type Item = Result<pb::Event, Status>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        use pb::extract_response::Result as R;
+        loop {
+            let response = match Pin::new(&mut self.stream).poll_next(cx) {
+                Poll::Ready(Some(Ok(response))) => response,
+                Poll::Ready(Some(Err(status))) => return Poll::Ready(Some(Err(status))),
+                Poll::Ready(None) => return Poll::Ready(None),
+                Poll::Pending => return Poll::Pending,
+            };
+            match response.result {
+                Some(R::Event(event)) => return Poll::Ready(Some(Ok(event))),
+                Some(R::Summary(summary)) => self.summary = Some(summary),
+                Some(R::Error(error)) => return Poll::Ready(Some(Err(Status::invalid_argument(error.message)))),
+                None => {}
+            }
+        }
+    }
+}

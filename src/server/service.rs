@@ -1,0 +1,260 @@
+//! `sitrep.v1.EventExtractor`: validation, extraction on the blocking pool, streaming.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::{Semaphore, mpsc, watch};
+use tokio::time::Instant;
+use tokio_stream::wrappers::ReceiverStream;
+use tonic::metadata::MetadataMap;
+use tonic::{Request, Response, Status, Streaming};
+
+use crate::convert::{self, Limits, Output};
+use crate::engine::Engine;
+use crate::error::Error;
+use crate::pb;
+use crate::pb::event_extractor_server::EventExtractor;
+use crate::pb::extract_response::Result as Answer;
+
+use super::schema;
+
+/// Responses buffered per call before the producer waits for the client to read.
+const RESPONSE_BUFFER: usize = 64;
+
+/// The service: shared by every call, cheap to clone.
+#[derive(Clone, Debug)]
+pub struct Extractor {
+    shared: Arc<Shared>,
+}
+
+#[derive(Debug)]
+struct Shared {
+    engine: Arc<Engine>,
+    limits: Limits,
+    permits: Arc<Semaphore>,
+    calls: watch::Sender<usize>,
+    schema: pb::DescribeSchemaResponse,
+}
+
+impl Extractor {
+    /// A service over `engine`, with at most `concurrency` articles extracted at once.
+    pub fn new(engine: Arc<Engine>, limits: Limits, concurrency: usize) -> Extractor {
+        let schema = schema::describe(&engine, &limits);
+        Extractor {
+            shared: Arc::new(Shared {
+                engine,
+                limits,
+                permits: Arc::new(Semaphore::new(concurrency.max(1))),
+                calls: watch::channel(0).0,
+                schema,
+            }),
+        }
+    }
+
+    /// The number of calls whose work is still running; changes as calls start and end.
+    pub fn calls_in_flight(&self) -> watch::Receiver<usize> {
+        self.shared.calls.subscribe()
+    }
+}
+
+/// Counts a call as in flight while alive.
+struct CallGuard(watch::Sender<usize>);
+
+impl CallGuard {
+    fn new(calls: &watch::Sender<usize>) -> CallGuard {
+        calls.send_modify(|n| *n += 1);
+        CallGuard(calls.clone())
+    }
+}
+
+impl Drop for CallGuard {
+    fn drop(&mut self) {
+        self.0.send_modify(|n| *n -= 1);
+    }
+}
+
+impl Shared {
+    /// Extracts one article on the blocking pool, once one of the permits is free.
+    async fn process(&self, request: convert::Request) -> Result<Output, Error> {
+        let article_id = request.article_id.clone();
+        let internal = |reason: String| Error::Internal { article_id: article_id.clone(), reason };
+        let permit = self
+            .permits
+            .clone()
+            .acquire_owned()
+            .await
+            .map_err(|_| internal("the worker pool is closed".into()))?;
+        let engine = self.engine.clone();
+        tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            convert::extract(&engine, &request)
+        })
+        .await
+        .map_err(|e| internal(e.to_string()))
+    }
+}
+
+type ResponseSender = mpsc::Sender<Result<pb::ExtractResponse, Status>>;
+
+/// Sends the events and summary of one article; false once the client has gone.
+async fn send_output(tx: &ResponseSender, article_id: &str, output: Output) -> bool {
+    let answers = output.events.into_iter().map(Answer::Event).chain([Answer::Summary(output.summary)]);
+    for answer in answers {
+        let response = pb::ExtractResponse { article_id: article_id.to_string(), result: Some(answer) };
+        if tx.send(Ok(response)).await.is_err() {
+            return false;
+        }
+    }
+    true
+}
+
+/// Runs `work` for a call until it ends, the client goes away or the deadline passes.
+fn spawn_call<F>(shared: &Arc<Shared>, tx: ResponseSender, deadline: Option<Deadline>, work: F)
+where
+    F: Future<Output = Result<(), Error>> + Send + 'static,
+{
+    let guard = CallGuard::new(&shared.calls);
+    tokio::spawn(async move {
+        let _guard = guard;
+        let until = async {
+            match deadline {
+                Some(d) => tokio::time::sleep_until(d.at).await,
+                None => std::future::pending().await,
+            }
+        };
+        let outcome = tokio::select! {
+            outcome = work => outcome,
+            () = until => Err(Error::DeadlineExceeded { timeout: deadline.map_or(Duration::ZERO, |d| d.timeout) }),
+            () = tx.closed() => return,
+        };
+        if let Err(error) = outcome {
+            tracing::debug!(%error, "call failed");
+            let _ = tx.send(Err(error.into())).await;
+        }
+    });
+}
+
+#[tonic::async_trait]
+impl EventExtractor for Extractor {
+    type ExtractStream = ReceiverStream<Result<pb::ExtractResponse, Status>>;
+    type ExtractStreamStream = ReceiverStream<Result<pb::ExtractResponse, Status>>;
+
+    async fn extract(&self, request: Request<pb::ExtractRequest>) -> Result<Response<Self::ExtractStream>, Status> {
+        let deadline = Deadline::from_metadata(request.metadata());
+        let request = convert::validate(request.into_inner(), &self.shared.limits)?;
+        let (tx, rx) = mpsc::channel(RESPONSE_BUFFER);
+        let shared = self.shared.clone();
+        let sender = tx.clone();
+        spawn_call(&self.shared, tx, deadline, async move {
+            let article_id = request.article_id.clone();
+            let output = shared.process(request).await?;
+            send_output(&sender, &article_id, output).await;
+            Ok(())
+        });
+        Ok(Response::new(ReceiverStream::new(rx)))
+    }
+
+    async fn extract_stream(
+        &self,
+        request: Request<Streaming<pb::ExtractRequest>>,
+    ) -> Result<Response<Self::ExtractStreamStream>, Status> {
+        let deadline = Deadline::from_metadata(request.metadata());
+        let mut inbound = request.into_inner();
+        let (tx, rx) = mpsc::channel(RESPONSE_BUFFER);
+        let shared = self.shared.clone();
+        let sender = tx.clone();
+        spawn_call(&self.shared, tx, deadline, async move {
+            loop {
+                let request = match inbound.message().await {
+                    Ok(Some(request)) => request,
+                    Ok(None) => return Ok(()),
+                    Err(status) => {
+                        // The client's side of the stream broke (e.g. a message over the size
+                        // limit): pass the status on and stop.
+                        let _ = sender.send(Err(status)).await;
+                        return Ok(());
+                    }
+                };
+                let article_id = request.article.as_ref().map(|a| a.id.clone()).unwrap_or_default();
+                let result = match convert::validate(request, &shared.limits) {
+                    Ok(request) => shared.process(request).await,
+                    Err(error) => Err(error),
+                };
+                let sent = match result {
+                    Ok(output) => send_output(&sender, &article_id, output).await,
+                    Err(error) => {
+                        tracing::debug!(%error, article_id, "article failed");
+                        let response = pb::ExtractResponse {
+                            article_id,
+                            result: Some(Answer::Error((&error).into())),
+                        };
+                        sender.send(Ok(response)).await.is_ok()
+                    }
+                };
+                if !sent {
+                    return Ok(());
+                }
+            }
+        });
+        Ok(Response::new(ReceiverStream::new(rx)))
+    }
+
+    async fn describe_schema(
+        &self,
+        _request: Request<pb::DescribeSchemaRequest>,
+    ) -> Result<Response<pb::DescribeSchemaResponse>, Status> {
+        Ok(Response::new(self.shared.schema.clone()))
+    }
+}
+
+/// When a call must be done by: from the `grpc-timeout` the client sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Deadline {
+    at: Instant,
+    timeout: Duration,
+}
+
+impl Deadline {
+    fn from_metadata(metadata: &MetadataMap) -> Option<Deadline> {
+        let value = metadata.get("grpc-timeout")?.to_str().ok()?;
+        let timeout = parse_grpc_timeout(value)?;
+        Some(Deadline { at: Instant::now() + timeout, timeout })
+    }
+}
+
+/// Parses a `grpc-timeout` value: up to 8 digits and a unit (H, M, S, m, u, n).
+fn parse_grpc_timeout(value: &str) -> Option<Duration> {
+    if !value.is_ascii() {
+        return None;
+    }
+    let (digits, unit) = value.split_at(value.len().checked_sub(1)?);
+    if digits.is_empty() || digits.len() > 8 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: u64 = digits.parse().ok()?;
+    Some(match unit {
+        "H" => Duration::from_secs(n * 3600),
+        "M" => Duration::from_secs(n * 60),
+        "S" => Duration::from_secs(n),
+        "m" => Duration::from_millis(n),
+        "u" => Duration::from_micros(n),
+        "n" => Duration::from_nanos(n),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grpc_timeout_values() {
+        assert_eq!(parse_grpc_timeout("5S"), Some(Duration::from_secs(5)));
+        assert_eq!(parse_grpc_timeout("250m"), Some(Duration::from_millis(250)));
+        assert_eq!(parse_grpc_timeout("2H"), Some(Duration::from_secs(7200)));
+        assert_eq!(parse_grpc_timeout("99999999n"), Some(Duration::from_nanos(99_999_999)));
+        for bad in ["", "S", "123456789S", "5s", "-5S", "5", "5é"] {
+            assert_eq!(parse_grpc_timeout(bad), None, "{bad:?}");
+        }
+    }
+}
