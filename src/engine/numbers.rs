@@ -260,7 +260,10 @@ impl NumWord {
         if let Some(i) = TENS.iter().position(|x| x.as_bytes() == low) {
             return Some(NumWord::Tens(20 + 10 * i as u64));
         }
-        OTHER.iter().find(|(x, _)| x.as_bytes() == low).map(|(_, n)| *n)
+        OTHER
+            .iter()
+            .find(|(x, _)| x.as_bytes() == low)
+            .map(|(_, n)| *n)
     }
 }
 
@@ -286,10 +289,10 @@ const ONE_BEFORE_NOT: &[&str] = &[
 /// Words after "one" that make it a pronoun or a non-count.
 const ONE_AFTER_NOT: &[&str] = &[
     "of", "who", "whom", "whose", "that", "which", "another", "or", "and", "nor", "is", "was",
-    "has", "had", "would", "will", "can", "could", "must", "may", "might", "should", "does",
-    "did", "to", "in", "on", "at", "by", "for", "with", "from", "as", "than", "if", "but", "the",
-    "a", "an", "day", "time", "way", "thing", "side", "hand", "says", "said", "knows", "thinks",
-    "way", "here", "there", "too", "else",
+    "has", "had", "would", "will", "can", "could", "must", "may", "might", "should", "does", "did",
+    "to", "in", "on", "at", "by", "for", "with", "from", "as", "than", "if", "but", "the", "a",
+    "an", "day", "time", "way", "thing", "side", "hand", "says", "said", "knows", "thinks", "way",
+    "here", "there", "too", "else",
 ];
 /// Words after a number that make it a percentage.
 const PERCENT: &[&str] = &["percent", "pc", "percentage"];
@@ -334,7 +337,11 @@ pub fn find_numbers(text: &str, times: &[TimeExpr]) -> Vec<NumberMention> {
             pos = core.end;
             continue;
         }
-        out.push(NumberMention { span, value, approximate: approx });
+        out.push(NumberMention {
+            span,
+            value,
+            approximate: approx,
+        });
         floor = span.end;
         pos = span.end;
     }
@@ -410,8 +417,7 @@ fn one_is_count(b: &[u8], core: Span, floor: usize) -> bool {
         return false;
     }
     let w = &b[next.0..next.1];
-    !(w.len() > 3 && w[w.len() - 2..].eq_ignore_ascii_case(b"ly"))
-        && NumWord::parse(w).is_none()
+    !(w.len() > 3 && w[w.len() - 2..].eq_ignore_ascii_case(b"ly")) && NumWord::parse(w).is_none()
 }
 
 /// A digit number at `s`: `Ok((span, value, approximate))`, or `Err(resume)` with where to
@@ -449,7 +455,10 @@ fn digit_number(b: &[u8], s: usize) -> Result<(Span, u64, bool), usize> {
     if run - s <= 3 {
         while b.get(end) == Some(&b',') && lex::digits_end(b, end + 1) == end + 4 {
             let g = lex::digits_value(&b[end + 1..end + 4]).ok_or(end)?;
-            value = value.checked_mul(1000).and_then(|v| v.checked_add(g)).ok_or(end)?;
+            value = value
+                .checked_mul(1000)
+                .and_then(|v| v.checked_add(g))
+                .ok_or(end)?;
             end += 4;
         }
     }
@@ -483,9 +492,7 @@ fn digit_number(b: &[u8], s: usize) -> Result<(Span, u64, bool), usize> {
         if is_one_of(b, w, PERCENT) {
             return Err(w.1);
         }
-        if eq(b, w, "per")
-            && word_at(b, skip_space(b, w.1)).is_some_and(|w2| eq(b, w2, "cent"))
-        {
+        if eq(b, w, "per") && word_at(b, skip_space(b, w.1)).is_some_and(|w2| eq(b, w2, "cent")) {
             return Err(w.1);
         }
         if let Some(NumWord::Scale(scale)) = NumWord::parse(&b[w.0..w.1]) {
@@ -494,7 +501,11 @@ fn digit_number(b: &[u8], s: usize) -> Result<(Span, u64, bool), usize> {
                 Some((f, d)) => scale.checked_mul(f).ok_or(w.1)? / 10u64.pow(d),
                 None => 0,
             };
-            return Ok((Span::new(s, w.1), whole.checked_add(part).ok_or(w.1)?, false));
+            return Ok((
+                Span::new(s, w.1),
+                whole.checked_add(part).ok_or(w.1)?,
+                false,
+            ));
         }
     }
     if frac.is_some() {
@@ -514,12 +525,7 @@ fn skip_glued(b: &[u8], mut i: usize) -> usize {
 }
 
 /// A number in words starting with the anchor `b[s..e]`.
-fn word_number(
-    b: &[u8],
-    s: usize,
-    e: usize,
-    floor: usize,
-) -> Result<(Span, u64, bool), usize> {
+fn word_number(b: &[u8], s: usize, e: usize, floor: usize) -> Result<(Span, u64, bool), usize> {
     if (s > 0 && is_alnum(b[s - 1])) || b.get(e).is_some_and(|c| is_alnum(*c)) {
         return Err(e);
     }
@@ -534,7 +540,10 @@ fn word_number(
     // "a hundred", "a dozen", "a score of", "a million".
     let mut start = s;
     let mut st = Parse::default();
-    if matches!(kind, NumWord::Hundred | NumWord::Scale(_) | NumWord::Dozen | NumWord::Score) {
+    if matches!(
+        kind,
+        NumWord::Hundred | NumWord::Scale(_) | NumWord::Dozen | NumWord::Score
+    ) {
         let a = prev_word(b, s, floor).filter(|w| is_one_of(b, *w, &["a", "an"]));
         let Some(a) = a else {
             return Err(e);
@@ -545,9 +554,10 @@ fn word_number(
     }
     let mut i = s;
     let mut end = s;
-    loop {
-        let Some(w) = word_at(b, i) else { break };
-        let Some(nw) = NumWord::parse(&b[w.0..w.1]) else { break };
+    while let Some(w) = word_at(b, i) {
+        let Some(nw) = NumWord::parse(&b[w.0..w.1]) else {
+            break;
+        };
         if !st.push(nw) {
             break;
         }
@@ -627,8 +637,7 @@ fn plural(
         return Err(w.1);
     }
     // "the hundreds" / "the thousands" (a decade, a place in a list) are not counts.
-    if prev_word(b, w.0, floor).is_some_and(|p| is_one_of(b, p, &["the", "his", "her", "their"]))
-    {
+    if prev_word(b, w.0, floor).is_some_and(|p| is_one_of(b, p, &["the", "his", "her", "their"])) {
         return Err(w.1);
     }
     Ok((Span::new(w.0, w.1), 2 * unit, true))
@@ -663,9 +672,8 @@ impl Parse {
         use Last as L;
         match w {
             NumWord::Small(v) if v < 10 => {
-                if !matches!(self.last, L::None | L::Hundred | L::Scale)
-                    && !(self.last == L::Tens && self.cur % 10 == 0)
-                {
+                let after_tens = self.last == L::Tens && self.cur.is_multiple_of(10);
+                if !(matches!(self.last, L::None | L::Hundred | L::Scale) || after_tens) {
                     return false;
                 }
                 self.cur += v;
@@ -693,11 +701,12 @@ impl Parse {
                 self.last = L::Hundred;
             }
             NumWord::Scale(sc) => {
-                if self.cur == 0 || self.last == L::Dozen || (self.scale != 0 && sc >= self.scale)
-                {
+                if self.cur == 0 || self.last == L::Dozen || (self.scale != 0 && sc >= self.scale) {
                     return false;
                 }
-                let Some(add) = self.cur.checked_mul(sc) else { return false };
+                let Some(add) = self.cur.checked_mul(sc) else {
+                    return false;
+                };
                 self.total = self.total.saturating_add(add);
                 self.cur = 0;
                 self.scale = sc;
@@ -733,8 +742,11 @@ mod tests {
     use super::*;
     use crate::engine::model::Precision;
 
-    /// (text, expected numbers as (span text, value, approximate)).
-    const CASES: &[(&str, &[(&str, u64, bool)])] = &[
+    /// An expected number: (span text, value, approximate).
+    type Want = (&'static str, u64, bool);
+
+    /// (text, expected numbers).
+    const CASES: &[(&str, &[Want])] = &[
         // The reference article.
         (
             "A recent Russian strike on the Ukrainian capital killed three civilians while \
@@ -743,10 +755,16 @@ mod tests {
         ),
         // Digits.
         ("3 people died", &[("3", 3, false)]),
-        ("2,000 troops and 12,500 refugees", &[("2,000", 2000, false), ("12,500", 12500, false)]),
+        (
+            "2,000 troops and 12,500 refugees",
+            &[("2,000", 2000, false), ("12,500", 12500, false)],
+        ),
         ("1,000,000 votes", &[("1,000,000", 1_000_000, false)]),
         ("1.5 million people", &[("1.5 million", 1_500_000, false)]),
-        ("$2.25 billion in aid", &[("2.25 billion", 2_250_000_000, false)]),
+        (
+            "$2.25 billion in aid",
+            &[("2.25 billion", 2_250_000_000, false)],
+        ),
         ("3 million displaced", &[("3 million", 3_000_000, false)]),
         ("a 3.5 magnitude quake", &[]),
         // Words.
@@ -754,12 +772,24 @@ mod tests {
         ("twenty-five people", &[("twenty-five", 25, false)]),
         ("twenty five people", &[("twenty five", 25, false)]),
         ("a hundred protesters", &[("a hundred", 100, false)]),
-        ("two hundred and fifty rockets", &[("two hundred and fifty", 250, false)]),
-        ("three hundred fifty rockets", &[("three hundred fifty", 350, false)]),
+        (
+            "two hundred and fifty rockets",
+            &[("two hundred and fifty", 250, false)],
+        ),
+        (
+            "three hundred fifty rockets",
+            &[("three hundred fifty", 350, false)],
+        ),
         ("one thousand shells", &[("one thousand", 1000, false)]),
-        ("two thousand five hundred troops", &[("two thousand five hundred", 2500, false)]),
+        (
+            "two thousand five hundred troops",
+            &[("two thousand five hundred", 2500, false)],
+        ),
         ("a thousand drones", &[("a thousand", 1000, false)]),
-        ("fifteen hundred people", &[("fifteen hundred", 1500, false)]),
+        (
+            "fifteen hundred people",
+            &[("fifteen hundred", 1500, false)],
+        ),
         ("two million refugees", &[("two million", 2_000_000, false)]),
         ("a dozen villages", &[("a dozen", 12, false)]),
         ("two dozen villages", &[("two dozen", 24, false)]),
@@ -768,8 +798,14 @@ mod tests {
         ("he scores often", &[]),
         ("hundreds of people", &[("hundreds", 200, true)]),
         ("thousands fled", &[("thousands", 2000, true)]),
-        ("tens of thousands fled", &[("tens of thousands", 20_000, true)]),
-        ("hundreds of thousands fled", &[("hundreds of thousands", 200_000, true)]),
+        (
+            "tens of thousands fled",
+            &[("tens of thousands", 20_000, true)],
+        ),
+        (
+            "hundreds of thousands fled",
+            &[("hundreds of thousands", 200_000, true)],
+        ),
         ("in the hundreds", &[]),
         // Approximations.
         ("at least 12 people", &[("at least 12", 12, true)]),
@@ -782,10 +818,16 @@ mod tests {
         ("some 40 tanks", &[("some 40", 40, true)]),
         ("up to 20 ships", &[("up to 20", 20, true)]),
         ("roughly 70 people", &[("roughly 70", 70, true)]),
-        ("an estimated 300 fighters", &[("an estimated 300", 300, true)]),
+        (
+            "an estimated 300 fighters",
+            &[("an estimated 300", 300, true)],
+        ),
         ("fewer than 5 boats", &[("fewer than 5", 5, true)]),
         ("as many as 60 people", &[("as many as 60", 60, true)]),
-        ("more than a dozen drones", &[("more than a dozen", 12, true)]),
+        (
+            "more than a dozen drones",
+            &[("more than a dozen", 12, true)],
+        ),
         ("at least one civilian", &[("at least one", 1, true)]),
         // ALL-CAPS and pre-tokenized.
         ("THREE PEASANTS WERE KILLED", &[("THREE", 3, false)]),
@@ -804,13 +846,19 @@ mod tests {
         ("one of them said no one knew", &[]),
         ("the one he saw", &[]),
         ("one another", &[]),
-        ("one soldier and one dead", &[("one", 1, false), ("one", 1, false)]),
+        (
+            "one soldier and one dead",
+            &[("one", 1, false), ("one", 1, false)],
+        ),
         ("someone phoned; often done", &[]),
         ("10% and 20 percent and 5 per cent", &[]),
         ("at 10:30 and 1/2", &[]),
         ("agent 007", &[]),
         // Unicode around numbers.
-        ("“3” people — 四 ünd 5\u{a0}million", &[("3", 3, false), ("5\u{a0}million", 5_000_000, false)]),
+        (
+            "“3” people — 四 ünd 5\u{a0}million",
+            &[("3", 3, false), ("5\u{a0}million", 5_000_000, false)],
+        ),
     ];
 
     #[test]
@@ -836,8 +884,14 @@ mod tests {
             precision: p,
             duration_days: None,
         };
-        let times = [t("30-day", Precision::Duration), t("March 23", Precision::Day)];
-        let got: Vec<_> = find_numbers(text, &times).iter().map(|n| n.span.slice(text)).collect();
+        let times = [
+            t("30-day", Precision::Duration),
+            t("March 23", Precision::Day),
+        ];
+        let got: Vec<_> = find_numbers(text, &times)
+            .iter()
+            .map(|n| n.span.slice(text))
+            .collect();
         assert_eq!(got, ["3"]);
     }
 
