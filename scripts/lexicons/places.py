@@ -6,8 +6,9 @@
   Peking) from the EXONYMS list below when GeoNames lists them among the city's alternate names
   (or the list says so explicitly); nothing else from alternatenames, which mixes in every
   language's transliteration;
-- names that are common English words or first names are marked `ambiguous` (or dropped when
-  small); see STOPWORDS and FIRST_NAMES for the lists and why.
+- names that are common English words, first names or shared with other places are marked
+  `ambiguous`; towns under 300,000 named like a common word are dropped (STOPWORDS,
+  FIRST_NAMES, AMBIGUOUS_PLACES below).
 """
 
 from __future__ import annotations
@@ -187,16 +188,20 @@ yet you your police male female mobile nice reading bath split sale orange auror
 concord union liberty unity progress hope peace victory commerce industry enterprise providence
 temple bridge bay cape ocean lake river spring springs valley hill hills mount port fort college
 university station center centre market garden park beach island islands rock stone castle
-church bell bee deal dover eagle earth fairfield fall falls field gate glen grove harbor haven
-heights home hub kingston lancaster lebanon lincoln marion mercy mission mount newport
-normal opportunity paradise pleasant plain plains pride promise reform richmond salem sandy
-sharon summit sunrise sunset surprise tolerance truth vista warren welcome worth york chester
-ash lee asbury rose wells bolton darwin cork derby leeds hull ely wake mesa pueblo
+church bell bee deal eagle earth fall falls field gate glen grove harbor haven heights hub
+mercy mission normal opportunity paradise pleasant plain plains pride promise reform sandy
+summit sunrise sunset surprise tolerance truth vista welcome worth ash rose wake mesa pueblo
+""".split())
+
+# Real cities whose name is also a word, a surname or another place: kept, marked ambiguous.
+AMBIGUOUS_PLACES = set("""
+york richmond lincoln kingston salem lancaster chester derby hull cork bolton darwin wells dover
+marion warren sharon medina reading bath split mobile nice victoria florence male sale lebanon
 """.split())
 
 # Common given names (English-language news): a city so named is usually a person in text.
 FIRST_NAMES = set("""
-aaron abigail adam adrian alan albert alexander alexandria alice allen amanda amber amy andrea
+aaron abigail adam adrian alan albert alexander alice allen amanda amber amy andrea
 andrew angela anna anne anthony april arthur austin barbara benjamin beth betty beverly billy
 bobby brandon brian bruce carl carol caroline carolina catherine charles charlotte cheryl
 christian christina christine christopher clara clarence cynthia daniel david deborah debra
@@ -212,13 +217,12 @@ raymond rebecca richard robert roger ronald rose roy russell ruth ryan samuel sa
 sara sarah scott sean sharon shirley sophia stephanie stephen steven susan teresa terry theresa
 thomas timothy tyler victor victoria vincent virginia walter wayne william zachary eva alba
 aurora carmen dolores mercedes pilar rosario santa sofia valencia lorena isabela luis leon
-regina elena marina adelaide alexandria beatriz camila clarksville colombo diego esperanza
+regina elena marina beatriz camila diego esperanza
 fernando francisco jesus jesús josé lourdes lucena manuel marcos mateo milton nelson ramon
 sebastian sylvania tomas trinidad vera victoria winston ibrahim
 """.split())
 
-# Capitals and metropolises that share a name with a common word but are kept (marked ambiguous).
-KEEP_ALWAYS = {"Male", "Victoria", "Kingston", "Nice", "Florence", "Split", "Bath", "Reading", "Mobile"}
+
 
 
 def fold(s: str) -> str:
@@ -240,10 +244,15 @@ def exonyms():
 
 
 def classify(name: str):
-    """'ambiguous' for a name that is a common word or a first name, else ''."""
+    """'word' for a common English word, 'first' for a first name, 'place' for a name shared with
+    other meanings, else ''."""
     low = name.lower()
-    if low in STOPWORDS or low in FIRST_NAMES:
-        return "ambiguous"
+    if low in AMBIGUOUS_PLACES:
+        return "place"
+    if low in FIRST_NAMES:
+        return "first"
+    if low in STOPWORDS:
+        return "word"
     return ""
 
 
@@ -285,13 +294,17 @@ def build(gc):
         if pop < MIN_POP and not is_capital and not ex_key:
             continue
         cls = classify(name)
-        if cls == "ambiguous" and pop < 1_000_000 and not is_capital and not ex_key and name not in KEEP_ALWAYS:
-            # Small places named like a common word or a first name are dropped: in news text the
-            # word or the person is far more likely than the town.
+        if cls == "word" and pop < 300_000 and not is_capital and not ex_key:
+            # Towns named like a common word ("Police", "Orange", "Surprise") are dropped: in
+            # news text the word is far more likely than the town. Larger ones are kept, marked.
+            continue
+        if cls == "first" and pop < 500_000 and not is_capital and not ex_key:
+            # A first name is capitalized wherever it stands, so `ambiguous` would not protect
+            # "Mary said"; towns so named are dropped unless large (Charlotte, Austin).
             continue
         if name.lower() in country_names and not is_capital:
             continue  # "Lebanon" (Pennsylvania), "Jordan": the country wins
-        flags = ["capital" if is_capital else "", cls]
+        flags = ["capital" if is_capital else ""]
         canonical = name
         surfaces = [name]
         folded = fold(name)
@@ -302,9 +315,8 @@ def build(gc):
             if variant not in surfaces:
                 surfaces.append(variant)
         for s in surfaces:
-            scls = classify(s) if s != name else cls
-            f = [x for x in flags if x and x != "ambiguous"]
-            if scls == "ambiguous" or (s != name and cls == "ambiguous"):
+            f = [x for x in flags if x]
+            if classify(s) or (s == folded and cls):
                 f.append("ambiguous")
             rows.append((s, "CITY", canonical, iso3[cc], attrs(*f, pop=pop)))
     unmatched = sorted(set(ex) - matched_ex)
@@ -320,8 +332,7 @@ def build(gc):
         if name == "Georgia":
             rows.append((name, "REGION", "Georgia (US state)", "USA", "ambiguous"))
             continue
-        cls = classify(name)
-        rows.append((name, "REGION", name, "USA", attrs(cls)))
+        rows.append((name, "REGION", name, "USA", attrs("ambiguous" if classify(name) else "")))
 
     from countries import gc_version
     return write_tsv(

@@ -234,10 +234,9 @@ fn embedded_lexicons_load_and_hold_the_reference_article_names() {
         assert!(title(phrase).is_some(), "title {phrase:?}");
     }
 
-    // Every embedded file names its source and licence and is one of the two typed kinds.
+    // Every embedded file names its source and licence.
     for t in lex.files() {
         assert!(!t.source.is_empty() && !t.licence.is_empty(), "{}", t.path);
-        assert!(t.kind == "entities" || t.kind == "titles", "{}", t.path);
     }
     assert_eq!(lex.files().len(), EMBEDDED.len());
 }
@@ -247,6 +246,8 @@ fn embedded_lexicons_load_fast_and_version_is_stable() {
     let start = Instant::now();
     let a = Lexicons::embedded().unwrap();
     let elapsed = start.elapsed();
+    let rows = a.entities().len() + a.titles().len();
+    eprintln!("embedded lexicons: {rows} rows in {elapsed:?}");
     let b = Lexicons::embedded().unwrap();
     assert_eq!(a.version(), b.version());
     assert_eq!(a.version().len(), 16);
