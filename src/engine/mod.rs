@@ -12,6 +12,7 @@
 
 pub mod analysis;
 pub mod entities;
+pub mod events;
 pub mod lexicon;
 pub mod model;
 pub mod numbers;
@@ -98,6 +99,7 @@ impl EngineBuilder {
 #[derive(Debug)]
 pub struct Engine {
     entities: entities::EntityMatcher,
+    events: events::EventRules,
     lexicon_version: String,
 }
 
@@ -116,8 +118,14 @@ impl Engine {
     pub fn from_lexicons(lexicons: Lexicons) -> Result<Engine, LexiconError> {
         Ok(Engine {
             entities: entities::EntityMatcher::new(&lexicons),
+            events: events::EventRules::new(&lexicons)?,
             lexicon_version: lexicons.version().to_string(),
         })
+    }
+
+    /// The compiled event rules (trigger entries, CAMEO → PLOVER).
+    pub fn rules(&self) -> &events::EventRules {
+        &self.events
     }
 
     /// The version of the loaded lexicons (a digest of their contents).
@@ -141,7 +149,7 @@ impl Engine {
     pub fn extract(&self, article: &Article) -> Extraction {
         let analysis = self.analyze(article.text, article.published);
         Extraction {
-            events: Vec::new(),
+            events: self.events.extract(article.text, &analysis, article.id, article.published),
             sentence_count: analysis.sentences.len(),
             char_count: article.text.chars().count(),
         }

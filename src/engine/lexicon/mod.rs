@@ -69,6 +69,14 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "lexicons/titles.tsv",
         include_str!("../../../lexicons/titles.tsv"),
     ),
+    (
+        "lexicons/triggers.tsv",
+        include_str!("../../../lexicons/triggers.tsv"),
+    ),
+    (
+        "lexicons/cameo.tsv",
+        include_str!("../../../lexicons/cameo.tsv"),
+    ),
 ];
 
 /// A lexicon file that cannot be used: where, and why.

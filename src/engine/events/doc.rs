@@ -1,0 +1,456 @@
+//! The view of one analysed article that the event rules read: per-token lookups of
+//! sentences, entities, numbers and times, clause bounds, noun phrases and actors.
+
+use std::sync::Arc;
+
+use crate::engine::analysis::{Analysis, Case, Entity, EntityKind, TokenKind};
+use crate::engine::model::{Actor, ActorKind, Place, Span, TimeRef};
+
+/// Words that end a clause when scanning away from a trigger.
+const CLAUSE_BREAKS: &[&str] = &[
+    "while", "whereas", "but", "although", "though", "because", "which", "where", "when",
+    "whether", "unless", "however", "yet", "so", "since", "after", "before", "until", "as",
+    "despite", "amid", "if", "and",
+];
+
+/// Words that never belong to a subject noun phrase.
+const NOT_IN_NP: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+    "could", "should", "may", "might", "must", "can", "do", "does", "did", "to", "that", "which",
+    "who", "whom", "whose", "what", "it", "its", "he", "she", "they", "we", "i", "you", "there",
+    "not", "n't", "also", "said", "says", "say", "told", "in", "on", "at", "by", "with", "from",
+    "for", "into", "about", "over", "after", "before", "than", "as", "and", "or", "but", "if",
+    "while", "when", "where", "how", "why", "because", "so", "then", "now", "just", "only",
+    "even", "still", "already", "very", "more", "most", "much", "this", "these", "those",
+];
+
+/// Determiners and possessives that open a noun phrase.
+pub const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+    "my", "your", "some", "another", "other", "one", "no", "every", "each", "both", "all",
+    "any", "many", "several",
+];
+
+/// Adverbs and auxiliaries that may stand between a subject and its verb.
+pub const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
+    "has", "have", "had", "was", "were", "is", "are", "be", "been", "will", "would", "could",
+    "should", "may", "might", "also", "later", "earlier", "previously", "reportedly", "publicly",
+    "repeatedly", "then", "again", "once", "already", "recently", "separately", "further",
+    "subsequently", "last", "this", "yesterday", "today", "now", "had", "did", "does", "do",
+    "not", "n't", "never", "allegedly", "initially", "finally", "first", "just", "officially",
+    "openly", "privately", "bluntly", "flatly", "strongly", "firmly", "quickly", "immediately",
+];
+
+/// Head nouns that make an unknown noun phrase an organization.
+const ORGANIZATION_HEADS: &[&str] = &[
+    "ministry", "department", "agency", "council", "committee", "party", "army", "forces",
+    "police", "government", "office", "service", "commission", "court", "union", "bank",
+    "company", "corporation", "university", "institute", "center", "centre", "foundation",
+    "association", "organization", "organisation", "group", "front", "battalion", "brigade",
+    "command", "administration", "campaign", "cabinet", "parliament", "congress", "senate",
+    "military", "navy", "authorities", "authority", "spokesperson", "team", "board",
+];
+
+/// One analysed article with per-token indices.
+pub struct Doc<'a> {
+    /// The article text.
+    pub text: &'a str,
+    /// ASCII-lower-cased copy of `text`: the same byte offsets.
+    pub lower: String,
+    /// The language layer's output.
+    pub a: &'a Analysis,
+    /// Token → sentence index.
+    pub sentence_of: Vec<u32>,
+    /// Token → index of the entity covering it.
+    pub entity_at: Vec<Option<u32>>,
+    /// Token → index of the number covering it.
+    pub number_at: Vec<Option<u32>>,
+    /// Token → index of the time expression covering it.
+    pub time_at: Vec<Option<u32>>,
+    /// Token → inside a quotation region.
+    pub quoted: Vec<bool>,
+}
+
+impl<'a> Doc<'a> {
+    /// Indexes an analysis of `text`.
+    pub fn new(text: &'a str, a: &'a Analysis) -> Doc<'a> {
+        let n = a.tokens.len();
+        let mut sentence_of = vec![0u32; n];
+        for (si, s) in a.sentences.iter().enumerate() {
+            for t in s.tokens.clone() {
+                sentence_of[t] = si as u32;
+            }
+        }
+        let entity_at = cover(a, a.entities.iter().map(|e| e.span));
+        let number_at = cover(a, a.numbers.iter().map(|x| x.span));
+        let time_at = cover(a, a.times.iter().map(|x| x.span));
+        let quoted = cover(a, a.quotes.iter().copied()).into_iter().map(|q| q.is_some()).collect();
+        Doc { text, lower: text.to_ascii_lowercase(), a, sentence_of, entity_at, number_at, time_at, quoted }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.a.tokens.len()
+    }
+
+    /// The lower-cased text of token `i` ("" past the end).
+    pub fn word(&self, i: usize) -> &str {
+        self.a.tokens.get(i).map_or("", |t| &self.lower[t.span.start..t.span.end])
+    }
+
+    /// The text of token `i` as written.
+    pub fn raw(&self, i: usize) -> &str {
+        self.a.tokens.get(i).map_or("", |t| t.span.slice(self.text))
+    }
+
+    /// True when token `i` is, lower-cased, one of `words`.
+    pub fn is(&self, i: usize, words: &[&str]) -> bool {
+        let w = self.word(i);
+        !w.is_empty() && words.contains(&w)
+    }
+
+    /// Span of token `i`.
+    pub fn span(&self, i: usize) -> Span {
+        self.a.tokens[i].span
+    }
+
+    /// Span from token `first` to token `last`, inclusive.
+    pub fn span_of(&self, first: usize, last: usize) -> Span {
+        Span::new(self.a.tokens[first].span.start, self.a.tokens[last].span.end)
+    }
+
+    /// Token range of the sentence holding token `i`.
+    pub fn sentence_tokens(&self, i: usize) -> std::ops::Range<usize> {
+        self.a.sentences[self.sentence_of[i] as usize].tokens.clone()
+    }
+
+    /// Span of the sentence holding token `i`.
+    pub fn sentence_span(&self, i: usize) -> Span {
+        self.a.sentences[self.sentence_of[i] as usize].span
+    }
+
+    /// True when token `i` is punctuation (not a word or number).
+    pub fn is_punct(&self, i: usize) -> bool {
+        !matches!(self.a.tokens[i].kind, TokenKind::Word | TokenKind::Number)
+    }
+
+    /// The entity at token `i`.
+    pub fn entity(&self, i: usize) -> Option<(usize, &Entity)> {
+        self.entity_at.get(i).copied().flatten().map(|e| (e as usize, &self.a.entities[e as usize]))
+    }
+
+    /// First token of the clause holding `trigger` (first..=last): scanning left stops at
+    /// punctuation other than hyphens and apostrophes, quote marks, and clause-breaking words.
+    pub fn clause_start(&self, first: usize) -> usize {
+        let sent = self.sentence_tokens(first);
+        let mut i = first;
+        while i > sent.start {
+            let j = i - 1;
+            if self.is_clause_break(j, true) {
+                break;
+            }
+            i = j;
+        }
+        i
+    }
+
+    /// One past the last token of the clause after `last`.
+    pub fn clause_end(&self, last: usize) -> usize {
+        let sent = self.sentence_tokens(last);
+        let mut i = last + 1;
+        while i < sent.end && !self.is_clause_break(i, false) {
+            i += 1;
+        }
+        i
+    }
+
+    /// One past the last token of a noun phrase or clause after `last` that may contain "and"
+    /// ("a full and immediate 30-day pause"): stops at punctuation and other clause breaks.
+    pub fn clause_end_loose(&self, last: usize) -> usize {
+        let sent = self.sentence_tokens(last);
+        let mut i = last + 1;
+        while i < sent.end && (self.word(i) == "and" || !self.is_clause_break(i, false)) {
+            i += 1;
+        }
+        i
+    }
+
+    /// True when token `i` starts or lies in a time expression.
+    pub fn has_time(&self, i: usize) -> bool {
+        self.time_at.get(i).copied().flatten().is_some()
+    }
+
+    fn is_clause_break(&self, i: usize, leftward: bool) -> bool {
+        let t = self.a.tokens[i];
+        match t.kind {
+            TokenKind::OpenQuote | TokenKind::CloseQuote | TokenKind::Terminal => true,
+            TokenKind::Punct => {
+                let p = t.span.slice(self.text);
+                !matches!(p, "-" | "'" | "’" | "(" | ")") || (leftward && p == "(")
+            }
+            TokenKind::Word => {
+                let w = self.word(i);
+                if w == "and" {
+                    // "Ukraine and the US started talks": a conjunction between two actors
+                    // stays inside the clause.
+                    let actor_before = i > 0 && self.entity(i - 1).is_some();
+                    let actor_after = self.entity(i + 1).is_some() || self.entity(i + 2).is_some();
+                    return !(actor_before || actor_after);
+                }
+                CLAUSE_BREAKS.contains(&w) || (w == "that" && !leftward) || (leftward && w == "that")
+            }
+            TokenKind::Number => false,
+        }
+    }
+
+    /// The actor an entity stands for (a pronoun or surname takes its antecedent's identity).
+    pub fn actor_of(&self, e: usize) -> Actor {
+        let ent = &self.a.entities[e];
+        let root = ent.antecedent.map_or(ent, |r| &self.a.entities[r]);
+        let kind = match root.kind {
+            EntityKind::Country | EntityKind::Nationality => ActorKind::Country,
+            EntityKind::City | EntityKind::Region => ActorKind::Country,
+            EntityKind::Government | EntityKind::Organization => ActorKind::Organization,
+            EntityKind::ArmedGroup => ActorKind::ArmedGroup,
+            EntityKind::Media => ActorKind::Media,
+            EntityKind::Person | EntityKind::Pronoun => ActorKind::Person,
+            EntityKind::Group => ActorKind::Group,
+        };
+        let name = ent.span.slice(self.text).to_string();
+        let canonical = match root.kind {
+            EntityKind::Group if root.country.is_some() => root.span.slice(self.text).to_string(),
+            _ => root.canonical.to_string(),
+        };
+        Actor {
+            name,
+            canonical,
+            kind,
+            country: root.country.as_deref().map(str::to_string),
+            title: root.title.as_deref().map(str::to_string),
+            span: ent.span,
+        }
+    }
+
+    /// The place an entity names, when it is a place (or a country, or a seat of government).
+    pub fn place_of(&self, e: usize) -> Option<Place> {
+        let ent = &self.a.entities[e];
+        matches!(
+            ent.kind,
+            EntityKind::City | EntityKind::Region | EntityKind::Country | EntityKind::Government
+        )
+        .then(|| Place {
+            name: ent.span.slice(self.text).to_string(),
+            canonical: if ent.kind == EntityKind::Government {
+                ent.span.slice(self.text).to_string()
+            } else {
+                ent.canonical.to_string()
+            },
+            country: ent.country.as_deref().map(str::to_string),
+            span: ent.span,
+        })
+    }
+
+    /// True when the entity can act (propose, attack, meet, speak).
+    pub fn is_actor_entity(&self, e: usize) -> bool {
+        !matches!(self.a.entities[e].kind, EntityKind::Region)
+    }
+
+    /// The time expression at token `i` as a [`TimeRef`] (durations excluded).
+    pub fn time_at_token(&self, i: usize) -> Option<TimeRef> {
+        let t = &self.a.times[self.time_at.get(i).copied().flatten()? as usize];
+        (t.precision != crate::engine::model::Precision::Duration).then(|| TimeRef {
+            text: t.span.slice(self.text).to_string(),
+            date: t.date,
+            precision: t.precision,
+            span: t.span,
+        })
+    }
+
+    /// The first time expression (not a duration) in tokens `range`.
+    pub fn time_in(&self, range: std::ops::Range<usize>) -> Option<TimeRef> {
+        range.into_iter().find_map(|i| self.time_at_token(i))
+    }
+
+    /// The subject before a verb or noun at `first`: skips auxiliaries and adverbs, then takes
+    /// the entity or noun phrase ending there. Returns the actor and its first token.
+    pub fn subject_before(&self, first: usize, floor: usize) -> Option<(Actor, usize)> {
+        let mut i = first;
+        while i > floor {
+            let j = i - 1;
+            if self.is(j, BETWEEN_SUBJECT_AND_VERB) || self.time_at[j].is_some() {
+                i = j;
+                continue;
+            }
+            break;
+        }
+        if i == floor || i == 0 {
+            return None;
+        }
+        self.np_ending_at(i - 1, floor)
+    }
+
+    /// The entity or noun phrase whose last token is `last` (not before `floor`).
+    pub fn np_ending_at(&self, last: usize, floor: usize) -> Option<(Actor, usize)> {
+        if self.is_punct(last) {
+            return None;
+        }
+        if let Some((e, ent)) = self.entity(last) {
+            let first = self.token_at_or_after(ent.span.start);
+            // "Russia's foreign ministry": an entity that is only a possessive is not the head.
+            if ent.span.end == self.span(last).end {
+                let mut actor = self.actor_of(e);
+                actor.span = ent.span;
+                return Some((actor, first));
+            }
+        }
+        // A plain noun phrase: words back to a determiner or a break.
+        let mut first = last;
+        let mut country: Option<Arc<str>> = None;
+        let mut steps = 0;
+        while first > floor && steps < 7 {
+            let j = first - 1;
+            if self.is_punct(j) || self.is(j, NOT_IN_NP) {
+                break;
+            }
+            if let Some((_, ent)) = self.entity(j) {
+                if ent.kind == EntityKind::Pronoun {
+                    break;
+                }
+                country = country.or_else(|| ent.country.clone());
+            }
+            first = j;
+            steps += 1;
+            if self.is(j, DETERMINERS) {
+                break;
+            }
+        }
+        let head = self.word(last);
+        if self.is(last, NOT_IN_NP) || self.is(last, DETERMINERS) || head.len() < 2 {
+            return None;
+        }
+        if self.a.tokens[last].kind != TokenKind::Word {
+            return None;
+        }
+        let lone_pronoun = matches!(head, "they" | "we" | "i" | "it" | "you");
+        let span = self.span_of(first, last);
+        let name = span.slice(self.text).to_string();
+        let capitalized = matches!(self.a.tokens[last].case, Case::Title | Case::Upper) && !self.a.all_caps;
+        let kind = if ORGANIZATION_HEADS.contains(&head) {
+            ActorKind::Organization
+        } else if lone_pronoun || head.ends_with('s') && !capitalized {
+            ActorKind::Group
+        } else if capitalized {
+            ActorKind::Person
+        } else {
+            ActorKind::Group
+        };
+        let canonical = strip_determiner(&name).to_string();
+        Some((
+            Actor { name, canonical, kind, country: country.as_deref().map(str::to_string), title: None, span },
+            first,
+        ))
+    }
+
+    /// The entity or noun phrase starting at token `first` (up to `ceil`), for objects and
+    /// inverted speakers ("said Peskov", "said the official").
+    pub fn np_starting_at(&self, first: usize, ceil: usize) -> Option<(Actor, usize)> {
+        if first >= ceil || first >= self.len() {
+            return None;
+        }
+        if let Some((e, ent)) = self.entity(first) {
+            let last = self.token_before(ent.span.end);
+            if self.span(first).start == ent.span.start {
+                return Some((self.actor_of(e), last));
+            }
+        }
+        let mut last = first;
+        let mut i = first;
+        let mut seen_noun = false;
+        while i < ceil && i < first + 7 {
+            if self.is_punct(i) || (self.is(i, NOT_IN_NP) && !(i == first && self.is(i, DETERMINERS))) {
+                break;
+            }
+            if let Some((_, ent)) = self.entity(i) {
+                // "the Russian official": an entity inside a longer phrase is a modifier.
+                let end_tok = self.token_before(ent.span.end);
+                last = end_tok;
+                i = end_tok + 1;
+                seen_noun = true;
+                continue;
+            }
+            if !self.is(i, DETERMINERS) {
+                seen_noun = true;
+            }
+            last = i;
+            i += 1;
+        }
+        if !seen_noun {
+            return None;
+        }
+        self.np_ending_at(last, first).filter(|(_, f)| *f >= first).map(|(a, _)| (a, last))
+    }
+
+    /// Index of the first token starting at or after byte `offset`.
+    pub fn token_at_or_after(&self, offset: usize) -> usize {
+        self.a.tokens.partition_point(|t| t.span.start < offset)
+    }
+
+    /// Index of the last token ending at or before byte `offset`.
+    pub fn token_before(&self, offset: usize) -> usize {
+        self.a.tokens.partition_point(|t| t.span.end <= offset).saturating_sub(1)
+    }
+
+    /// Actor entities (not places alone) among tokens `range`, coordinated ones included, in
+    /// text order, without repeats.
+    pub fn actors_in(&self, range: std::ops::Range<usize>) -> Vec<Actor> {
+        let mut out: Vec<Actor> = Vec::new();
+        let mut last_entity = None;
+        for i in range {
+            if let Some((e, ent)) = self.entity(i) {
+                if Some(e) == last_entity || !self.is_actor_entity(e) || ent.kind == EntityKind::Media {
+                    continue;
+                }
+                last_entity = Some(e);
+                let actor = self.actor_of(e);
+                if !out.iter().any(|a| same_actor(a, &actor)) {
+                    out.push(actor);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// True when two actors name the same party (same canonical name, or both country-level
+/// actors of one country).
+pub fn same_actor(a: &Actor, b: &Actor) -> bool {
+    a.canonical == b.canonical
+        || (a.country.is_some()
+            && a.country == b.country
+            && a.kind != ActorKind::Person
+            && b.kind != ActorKind::Person)
+}
+
+fn strip_determiner(s: &str) -> &str {
+    for d in ["the ", "The ", "a ", "A ", "an ", "An "] {
+        if let Some(rest) = s.strip_prefix(d) {
+            return rest;
+        }
+    }
+    s
+}
+
+/// Token → index of the span (from `spans`, sorted) covering it.
+fn cover(a: &Analysis, spans: impl Iterator<Item = Span>) -> Vec<Option<u32>> {
+    let mut at = vec![None; a.tokens.len()];
+    for (k, s) in spans.enumerate() {
+        let first = a.tokens.partition_point(|t| t.span.end <= s.start);
+        for (i, t) in a.tokens.iter().enumerate().skip(first) {
+            if t.span.start >= s.end {
+                break;
+            }
+            at[i] = Some(k as u32);
+        }
+    }
+    at
+}

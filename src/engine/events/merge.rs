@@ -1,0 +1,122 @@
+//! One event, many mentions: talks mentioned again ("talks started …", "talks got underway")
+//! merge into one event; talks that differ (another date, another place, other parties) stay
+//! apart. Two candidates with the same type and trigger are one.
+
+use super::Candidate;
+use super::doc::{Doc, same_actor};
+use crate::engine::model::{Detail, EventType, Status};
+
+/// Merges mentions of the same event; keeps text order. Strikes and bare proposal nouns inside
+/// a proposal's content ("a halt in attacks", "proposals for a temporary ceasefire") are part
+/// of that proposal, not events of their own.
+pub(crate) fn merge(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let contents: Vec<_> = candidates
+        .iter()
+        .filter_map(|c| match &c.event.detail {
+            Detail::Proposal(p) => p.content_span.map(|s| (s, c.event.trigger)),
+            _ => None,
+        })
+        .collect();
+    let inside_content = |c: &Candidate| {
+        let nested = match &c.event.detail {
+            Detail::Strike(_) => true,
+            Detail::Proposal(p) => p.proposers.is_empty() && p.responses.is_empty(),
+            _ => false,
+        };
+        nested && contents.iter().any(|&(s, trigger)| trigger != c.event.trigger && s.contains(c.event.trigger))
+    };
+    let mut sorted: Vec<Candidate> = candidates.iter().filter(|c| !inside_content(c)).cloned().collect();
+    sorted.sort_by_key(|c| (c.event.trigger.start, c.event.trigger.end));
+    let mut out: Vec<Candidate> = Vec::with_capacity(sorted.len());
+    for c in sorted {
+        if out.iter().any(|o| o.event.event_type() == c.event.event_type() && o.event.trigger == c.event.trigger) {
+            continue;
+        }
+        if c.event.event_type() == EventType::Talks {
+            if let Some(target) = talks_target(doc, &out, &c) {
+                absorb(&mut out[target], c);
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Status families that may describe one event: what happened or is happening, what is
+/// planned, what may happen, what did not.
+fn family(s: Status) -> u8 {
+    match s {
+        Status::Occurred | Status::Ongoing => 0,
+        Status::Planned => 1,
+        Status::Hypothetical => 2,
+        Status::Negated => 3,
+    }
+}
+
+/// The earlier talks event a new mention belongs to, if any.
+fn talks_target(_doc: &Doc, out: &[Candidate], c: &Candidate) -> Option<usize> {
+    let Detail::Talks(ct) = &c.event.detail else { return None };
+    let mut best: Option<(usize, u32)> = None;
+    for (i, o) in out.iter().enumerate() {
+        let Detail::Talks(ot) = &o.event.detail else { continue };
+        let date = (c.event.time.as_ref().and_then(|t| t.date), o.event.time.as_ref().and_then(|t| t.date));
+        if let (Some(a), Some(b)) = date {
+            if a != b {
+                continue;
+            }
+        }
+        let places = (&c.event.place, &o.event.place);
+        if let (Some(a), Some(b)) = places {
+            if a.country.is_some() && b.country.is_some() && a.country != b.country {
+                continue;
+            }
+        }
+        let shared = ct.participants.iter().filter(|a| ot.participants.iter().any(|b| same_actor(a, b))).count();
+        if !ct.participants.is_empty() && !ot.participants.is_empty() && shared == 0 {
+            continue;
+        }
+        let same_date = matches!(date, (Some(a), Some(b)) if a == b);
+        if family(c.event.status) != family(o.event.status) && !same_date {
+            continue;
+        }
+        // Score the evidence that they are the same; the latest event wins ties.
+        let score = shared as u32 * 2 + same_date as u32 * 3 + matches!(places, (Some(_), Some(_))) as u32;
+        let bare = ct.participants.is_empty() && c.event.time.is_none() && c.event.place.is_none();
+        if (score > 0 || bare) && best.is_none_or(|(_, s)| score >= s) {
+            best = Some((i, score));
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+/// Adds a later mention's trigger and arguments to an event.
+fn absorb(into: &mut Candidate, c: Candidate) {
+    into.event.mentions.push(c.event.trigger);
+    into.event.mentions.extend(c.event.mentions);
+    if into.event.place.is_none() {
+        into.event.place = c.event.place;
+    }
+    if into.event.time.is_none() {
+        into.event.time = c.event.time;
+    }
+    if into.event.reported_by.is_none() {
+        into.event.reported_by = c.event.reported_by;
+    }
+    if let (Detail::Talks(a), Detail::Talks(b)) = (&mut into.event.detail, c.event.detail) {
+        for p in b.participants {
+            if !a.participants.iter().any(|x| same_actor(x, &p)) {
+                a.participants.push(p);
+            }
+        }
+        if a.level.is_none() {
+            a.level = b.level;
+        }
+        for t in b.topics {
+            if !a.topics.contains(&t) {
+                a.topics.push(t);
+            }
+        }
+    }
+    into.support = (into.support + 0.2).min(1.0);
+}

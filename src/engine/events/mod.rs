@@ -1,0 +1,206 @@
+//! Event rules: triggers, arguments, status, responses and merging.
+//!
+//! For each article: find the trigger words (one Aho-Corasick automaton over every inflected
+//! form), build one candidate event per trigger from the structure around it (one builder per
+//! event type), credit sources ("according to"), link responses to the proposals they answer,
+//! merge mentions of the same talks, then order events by first mention and give them
+//! deterministic ids.
+
+mod doc;
+mod merge;
+mod proposal;
+mod statement;
+mod status;
+mod strike;
+mod talks;
+mod triggers;
+
+use crate::engine::analysis::{Analysis, EntityKind};
+use crate::engine::lexicon::{LexiconError, Lexicons};
+use crate::engine::model::{Detail, Event, EventType, Status, TimeRef};
+
+pub use triggers::{Pos, TriggerClass, TriggerEntry};
+
+use doc::Doc;
+use triggers::{TriggerMatch, Triggers};
+
+/// The compiled event rules.
+#[derive(Debug)]
+pub struct EventRules {
+    triggers: Triggers,
+}
+
+/// One trigger occurrence with the entry chosen for it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Trigger<'e> {
+    /// First token.
+    pub first: usize,
+    /// Last token.
+    pub last: usize,
+    /// The lexicon entry.
+    pub entry: &'e TriggerEntry,
+}
+
+/// An event under construction: the event, its trigger's first token and its evidence score.
+#[derive(Clone, Debug)]
+pub(crate) struct Candidate {
+    pub event: Event,
+    pub first: usize,
+    /// How many of the arguments that make this type convincing were found (0..=1).
+    pub support: f32,
+    /// The lexicon weight of the trigger.
+    pub weight: f32,
+}
+
+impl EventRules {
+    /// Compiles the rules from the lexicons' `triggers` and `cameo` tables.
+    pub fn new(lexicons: &Lexicons) -> Result<EventRules, LexiconError> {
+        Ok(EventRules { triggers: Triggers::new(lexicons)? })
+    }
+
+    /// The PLOVER category of a CAMEO code, from the `cameo` table.
+    pub fn plover(&self, cameo: &str) -> &str {
+        self.triggers.plover(cameo)
+    }
+
+    /// Every trigger entry, for describing the schema.
+    pub fn entries(&self) -> &[TriggerEntry] {
+        &self.triggers.entries
+    }
+
+    /// The events of one analysed article, in order of first mention.
+    pub fn extract(&self, text: &str, analysis: &Analysis, article_id: &str, published: Option<jiff::civil::Date>) -> Vec<Event> {
+        let doc = Doc::new(text, analysis);
+        let starts: Vec<usize> = analysis.tokens.iter().map(|t| t.span.start).collect();
+        let ends: Vec<usize> = analysis.tokens.iter().map(|t| t.span.end).collect();
+        let matches = self.triggers.find(&doc.lower, &starts, &ends);
+        let mut candidates: Vec<Candidate> = Vec::new();
+        let mut responses: Vec<Trigger> = Vec::new();
+        for m in &matches {
+            let Some(trigger) = self.choose(&doc, m) else { continue };
+            match trigger.entry.class {
+                TriggerClass::Event(EventType::Talks) => candidates.extend(talks::build(&doc, trigger, published)),
+                TriggerClass::Event(EventType::Strike) => candidates.extend(strike::build(&doc, trigger, published)),
+                TriggerClass::Event(EventType::Statement) => candidates.extend(statement::build(&doc, trigger, published)),
+                TriggerClass::Event(EventType::Proposal) => {
+                    if trigger.entry.stance.is_some() {
+                        responses.push(trigger);
+                    }
+                    candidates.extend(proposal::build(&doc, trigger, published));
+                }
+                TriggerClass::Response(_) => responses.push(trigger),
+            }
+        }
+        statement::credit_sources(&doc, &mut candidates);
+        proposal::link_responses(&doc, &mut candidates, &responses, published);
+        let mut candidates = merge::merge(&doc, candidates);
+        candidates.sort_by_key(|c| (c.event.trigger.start, c.event.trigger.end));
+        candidates
+            .into_iter()
+            .map(|mut c| {
+                c.event.confidence = confidence(&c);
+                c.event.plover_type = self.triggers.plover(&c.event.cameo_code).to_string();
+                c.event.id = event_id(article_id, text, &c.event);
+                c.event
+            })
+            .collect()
+    }
+
+    /// Picks the entry a trigger occurrence stands for, or drops it: triggers inside a name
+    /// ("United States"), and verb-only cues used as nouns ("a note").
+    fn choose<'e>(&'e self, doc: &Doc, m: &TriggerMatch) -> Option<Trigger<'e>> {
+        if let Some((_, ent)) = doc.entity(m.first) {
+            if ent.kind != EntityKind::Pronoun && ent.span.overlaps(doc.span_of(m.first, m.last)) {
+                return None;
+            }
+        }
+        let after_determiner = m.first > 0 && doc.is(m.first - 1, &["a", "an", "the", "this", "that", "his", "her", "its", "their", "our", "these", "those"]);
+        let entries: Vec<&TriggerEntry> = m.entries.iter().map(|&i| &self.triggers.entries[i as usize]).collect();
+        let entry = if after_determiner {
+            entries.iter().find(|e| e.pos != Pos::Verb).copied()?
+        } else {
+            entries.iter().find(|e| e.pos == Pos::Verb).or(entries.first()).copied()?
+        };
+        Some(Trigger { first: m.first, last: m.last, entry })
+    }
+}
+
+/// Words before a talks noun that give its level ("ministerial talks").
+pub(crate) fn level_word(w: &str) -> bool {
+    matches!(w, "ministerial" | "technical" | "expert" | "summit" | "working" | "bilateral" | "trilateral" | "indirect")
+}
+
+/// The subject of the clause before a participle ("Putin has rejected it, insisting on …",
+/// "Kremlin downplayed expectations, saying …"): its first actor outside quotations.
+pub(crate) fn clause_subject_before_comma(doc: &Doc, comma: usize) -> Option<crate::engine::model::Actor> {
+    if comma == 0 {
+        return None;
+    }
+    let from = doc.clause_start(comma - 1);
+    (from..comma).find_map(|i| {
+        let (e, ent) = doc.entity(i)?;
+        let ok = !doc.quoted[i] && !matches!(ent.kind, EntityKind::City | EntityKind::Region | EntityKind::Media);
+        ok.then(|| doc.actor_of(e))
+    })
+}
+
+/// True when token `first` is an "-ing" participle right after a comma.
+pub(crate) fn is_participle_after_comma(doc: &Doc, first: usize) -> bool {
+    first > 0 && doc.word(first).ends_with("ing") && doc.raw(first - 1) == ","
+}
+
+/// A new candidate with the common fields filled: trigger, sentence, time and status.
+pub(crate) fn candidate(doc: &Doc, t: Trigger, detail: Detail, time: Option<TimeRef>, published: Option<jiff::civil::Date>) -> Candidate {
+    let noun = t.entry.pos != Pos::Verb;
+    let status = status::status(doc, t.first, t.last, noun, time.as_ref(), published);
+    Candidate {
+        event: Event {
+            id: String::new(),
+            status,
+            trigger: doc.span_of(t.first, t.last),
+            mentions: Vec::new(),
+            sentence: doc.sentence_span(t.first),
+            time,
+            place: None,
+            reported_by: None,
+            confidence: 0.0,
+            cameo_code: t.entry.cameo.clone(),
+            plover_type: String::new(),
+            detail,
+        },
+        first: t.first,
+        support: 0.0,
+        weight: t.entry.weight,
+    }
+}
+
+/// Confidence: the trigger's lexicon weight, raised by the arguments found, lowered for
+/// events that did not (or may not) happen.
+fn confidence(c: &Candidate) -> f32 {
+    let mut x = c.weight * (0.6 + 0.4 * c.support.clamp(0.0, 1.0));
+    if matches!(c.event.status, Status::Hypothetical) {
+        x *= 0.9;
+    }
+    (x * 100.0).round() / 100.0
+}
+
+/// A deterministic id: FNV-1a over the article id, the engine version, the text's length,
+/// the type and the trigger offsets.
+fn event_id(article_id: &str, text: &str, e: &Event) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        h ^= 0xff;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    };
+    feed(article_id.as_bytes());
+    feed(crate::engine::ENGINE_VERSION.as_bytes());
+    feed(&(text.len() as u64).to_le_bytes());
+    feed(e.event_type().name().as_bytes());
+    feed(&(e.trigger.start as u64).to_le_bytes());
+    feed(&(e.trigger.end as u64).to_le_bytes());
+    format!("{}-{:016x}", e.event_type().name(), h)
+}

@@ -1,0 +1,253 @@
+//! Proposals and the responses to them.
+//!
+//! Patterns: "X called for / proposed / offered CONTENT", "X's proposal for CONTENT", "the
+//! different proposals for a temporary ceasefire", "…, insisting on CONTENT" (a counter-proposal
+//! by the main clause's subject), and responses "Y has rejected the proposal" linked to the
+//! proposal they answer, even in a later sentence; a response to something not yet seen
+//! ("Y rejected X's demand to …") makes the proposal it answers.
+
+use super::doc::{Doc, same_actor};
+use super::{Candidate, Pos, Trigger, TriggerClass, candidate};
+use crate::engine::analysis::EntityKind;
+use crate::engine::model::{Actor, Detail, EventType, Precision, Proposal, ProposalKind, Response, Span, Stance};
+
+/// Nouns that name a proposal when a response governs them.
+const PROPOSAL_NOUNS: &[&str] = &[
+    "proposal", "proposals", "plan", "plans", "offer", "offers", "idea", "deal", "ceasefire",
+    "cease-fire", "truce", "demand", "demands", "request", "requests", "call", "calls",
+    "initiative", "it", "this", "that", "agreement", "pause", "terms", "suggestion",
+];
+
+/// How many sentences back a response may find the proposal it answers.
+const RESPONSE_REACH: u32 = 4;
+
+/// Builds a proposal from its trigger.
+pub(crate) fn build(doc: &Doc, t: Trigger, published: Option<jiff::civil::Date>) -> Option<Candidate> {
+    let sent = doc.sentence_tokens(t.first);
+    let cs = doc.clause_start(t.first);
+    let ce = doc.clause_end_loose(t.last);
+    let participle = super::is_participle_after_comma(doc, t.first) && t.first > sent.start;
+    let mut proposers: Vec<Actor> = Vec::new();
+    let (content, kind_from_trigger) = if t.entry.pos == Pos::Verb {
+        if participle {
+            proposers.extend(super::clause_subject_before_comma(doc, t.first - 1));
+        } else {
+            proposers = doc.actors_in(cs..t.first);
+            if proposers.is_empty() {
+                proposers.extend(doc.subject_before(t.first, cs).map(|(a, _)| a));
+            }
+        }
+        (span_between(doc, t.last + 1, ce), None)
+    } else {
+        proposers.extend(modifier_actor(doc, t.first, cs));
+        let mut i = t.last + 1;
+        let mut content = None;
+        if doc.is(i, &["by", "from"]) {
+            if let Some((a, last)) = doc.np_starting_at(i + 1, ce) {
+                proposers.push(a);
+                i = last + 1;
+            }
+        }
+        if doc.is(i, &["for", "to", "of", "on", "that"]) {
+            let from = if doc.is(i, &["to"]) { i } else { i + 1 };
+            content = span_between(doc, from, ce);
+        }
+        let own = t.entry.kind.is_some() || matches!(doc.word(t.last), "ceasefire" | "cease-fire" | "truce" | "ceasefires" | "truces");
+        if content.is_none() && own {
+            // "a temporary ceasefire", "a Black Sea ceasefire on ships": the noun phrase itself.
+            let mut from = t.first;
+            while from > cs && !doc.is_punct(from - 1) && !doc.is(from - 1, &["for", "to", "of", "on", "a", "an", "the", "in", "as", "with"]) && t.first - from < 4 {
+                from -= 1;
+            }
+            content = Some(doc.span_of(from, t.last));
+        }
+        (content, t.entry.kind)
+    };
+    if t.entry.weight <= 0.6 && content.is_none() && proposers.is_empty() {
+        return None;
+    }
+    let content_text = content.map(|s| s.slice(doc.text).to_string());
+    let kind = kind_from_trigger.unwrap_or_else(|| kind_of(&doc.lower[content.map_or(doc.span(t.first), |c| c.cover(doc.span(t.first))).start..content.map_or(doc.span(t.last), |c| c.cover(doc.span(t.last))).end]));
+    let duration_days = content
+        .map(|c| c.cover(doc.span(t.first)))
+        .and_then(|range| {
+            doc.a
+                .times
+                .iter()
+                .find(|x| x.precision == Precision::Duration && range.contains(x.span))
+                .and_then(|x| x.duration_days)
+        });
+    let support = [!proposers.is_empty(), content.is_some()].iter().filter(|&&x| x).count() as f32 / 2.0;
+    let detail = Detail::Proposal(Proposal { proposers, content: content_text, content_span: content, kind, duration_days, responses: Vec::new() });
+    let time = doc.time_in(t.last + 1..ce).or_else(|| doc.time_in(cs..t.first));
+    let mut c = candidate(doc, t, detail, time, published);
+    c.support = support;
+    Some(c)
+}
+
+/// The proposal kind from its words.
+fn kind_of(lower: &str) -> ProposalKind {
+    let has = |w: &str| lower.contains(w);
+    if has("ceasefire") || has("cease-fire") || has("truce") || has("pause") || has("armistice") || has("halt") || has("moratorium") || has("stop the fighting") {
+        ProposalKind::Ceasefire
+    } else if has("peace") || has("settlement") || has("accord") || has("treaty") {
+        ProposalKind::PeacePlan
+    } else if has("talks") || has("negotiat") || has("meeting") || has("summit") || has("dialogue") {
+        ProposalKind::Talks
+    } else {
+        ProposalKind::Other
+    }
+}
+
+/// Tokens `from..to` as a span, without edge punctuation; `None` when empty.
+fn span_between(doc: &Doc, mut from: usize, mut to: usize) -> Option<Span> {
+    while from < to && doc.is_punct(from) {
+        from += 1;
+    }
+    while to > from && doc.is_punct(to - 1) {
+        to -= 1;
+    }
+    (to > from).then(|| doc.span_of(from, to - 1))
+}
+
+/// "Russia's proposal", "a US proposal", "Trump's 28-point peace plan": the actor right
+/// before the noun, with only a possessive or modifiers between.
+fn modifier_actor(doc: &Doc, first: usize, cs: usize) -> Option<Actor> {
+    let mut i = first;
+    while i > cs && first - i < 4 {
+        i -= 1;
+        if let Some((e, ent)) = doc.entity(i) {
+            let plain_group = matches!(ent.kind, EntityKind::City | EntityKind::Region | EntityKind::Media | EntityKind::Group) && ent.country.is_none();
+            return (!plain_group).then(|| doc.actor_of(e));
+        }
+        let modifier = matches!(doc.word(i), "'s" | "\u{2019}s" | "new" | "latest" | "peace" | "ceasefire" | "draft" | "revised" | "own" | "counter" | "initial" | "original")
+            || doc.a.tokens[i].kind == crate::engine::analysis::TokenKind::Number
+            || doc.word(i).contains('-');
+        if !modifier {
+            return None;
+        }
+    }
+    None
+}
+
+/// Links each response to the proposal it answers, or makes that proposal.
+pub(crate) fn link_responses(doc: &Doc, candidates: &mut Vec<Candidate>, responses: &[Trigger], published: Option<jiff::civil::Date>) {
+    for r in responses {
+        let stance = match (r.entry.class, r.entry.stance) {
+            (TriggerClass::Response(s), _) => s,
+            (_, Some(s)) => s,
+            _ => continue,
+        };
+        let sent = doc.sentence_tokens(r.first);
+        let cs = doc.clause_start(r.first);
+        let ce = doc.clause_end_loose(r.last);
+        let participle = super::is_participle_after_comma(doc, r.first) && r.first > sent.start;
+        let passive = r.first > 0 && doc.is(r.first - 1, &["was", "were", "been", "is", "are"]);
+        let mut actors: Vec<Actor> = if participle {
+            super::clause_subject_before_comma(doc, r.first - 1).into_iter().collect()
+        } else if passive {
+            by_agent(doc, r.last + 1, ce).into_iter().collect()
+        } else {
+            let a = doc.actors_in(cs..r.first);
+            if a.is_empty() { doc.subject_before(r.first, cs).map(|(a, _)| a).into_iter().collect() } else { a }
+        };
+        actors.retain(|a| !matches!(a.kind, crate::engine::model::ActorKind::Media));
+        let object = span_between(doc, r.last + 1, ce);
+        let object_names_proposal = (r.last + 1..ce.min(r.last + 5)).any(|i| doc.is(i, PROPOSAL_NOUNS));
+        let trigger_span = doc.span_of(r.first, r.last);
+        let counter = stance == Stance::CounterProposed;
+        // The proposal answered: the nearest earlier one within reach.
+        let answered = if object_names_proposal || counter {
+            candidates
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| {
+                    c.event.event_type() == EventType::Proposal
+                        && c.event.trigger.end <= trigger_span.start
+                        && doc.sentence_of[r.first] - doc.sentence_of[c.first] <= RESPONSE_REACH
+                })
+                .filter(|(_, c)| {
+                    // A proposal noun that is this response's own object is not what it answers.
+                    object.is_none_or(|o| !o.contains(c.event.trigger))
+                })
+                .map(|(i, _)| i)
+                .last()
+        } else {
+            None
+        };
+        // The object's own proposal noun ("rejected the proposal") is a mention, not an event.
+        let object_nouns: Vec<usize> = candidates
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.event.event_type() == EventType::Proposal && object.is_some_and(|o| o.contains(c.event.trigger)) && !has_own_arguments(c))
+            .map(|(i, _)| i)
+            .collect();
+        let responses: Vec<Response> = actors.iter().map(|a| Response { actor: a.clone(), stance, trigger: trigger_span }).collect();
+        match answered {
+            Some(i) => {
+                let mut mentions: Vec<Span> = object_nouns.iter().map(|&k| candidates[k].event.trigger).collect();
+                if !counter {
+                    mentions.push(trigger_span);
+                }
+                let target = &mut candidates[i];
+                if let Detail::Proposal(p) = &mut target.event.detail {
+                    for resp in responses {
+                        if !p.responses.iter().any(|x| same_actor(&x.actor, &resp.actor) && x.stance == resp.stance) {
+                            p.responses.push(resp);
+                        }
+                    }
+                }
+                target.event.mentions.extend(mentions);
+                target.support = (target.support + 0.5).min(1.0);
+                remove_indices(candidates, object_nouns);
+            }
+            None if !counter && (object.is_some() || !actors.is_empty()) => {
+                // "Y rejected X's demand to …": the proposal is known only from its answer.
+                let proposers: Vec<Actor> = object
+                    .map(|o| {
+                        let first = doc.token_at_or_after(o.start);
+                        let last = doc.token_before(o.end);
+                        doc.actors_in(first..last + 1)
+                            .into_iter()
+                            .filter(|a| !actors.iter().any(|b| same_actor(a, b)))
+                            .take(1)
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let kind = object.map_or(ProposalKind::Other, |o| kind_of(&doc.lower[o.start..o.end]));
+                let detail = Detail::Proposal(Proposal {
+                    proposers,
+                    content: object.map(|o| o.slice(doc.text).to_string()),
+                    content_span: object,
+                    kind,
+                    duration_days: None,
+                    responses,
+                });
+                let mut c = candidate(doc, *r, detail, None, published);
+                c.event.mentions.extend(object_nouns.iter().map(|&k| candidates[k].event.trigger));
+                c.support = if actors.is_empty() { 0.3 } else { 0.8 };
+                remove_indices(candidates, object_nouns);
+                candidates.push(c);
+            }
+            None => {}
+        }
+    }
+}
+
+/// A proposal noun with proposers or content of its own stands as its own event.
+fn has_own_arguments(c: &Candidate) -> bool {
+    matches!(&c.event.detail, Detail::Proposal(p) if !p.proposers.is_empty() || (p.content.is_some() && p.kind != ProposalKind::Other && p.content_span.is_some_and(|s| s.len() > 30)))
+}
+
+/// "was rejected by X": the agent.
+fn by_agent(doc: &Doc, from: usize, to: usize) -> Option<Actor> {
+    let by = (from..to).find(|&i| doc.word(i) == "by")?;
+    doc.np_starting_at(by + 1, to).map(|(a, _)| a)
+}
+
+fn remove_indices(candidates: &mut Vec<Candidate>, mut idx: Vec<usize>) {
+    idx.sort_unstable();
+    for i in idx.into_iter().rev() {
+        candidates.remove(i);
+    }
+}

@@ -1,0 +1,272 @@
+//! Statements: speaker, quote or reported content, channel.
+//!
+//! Patterns: "“…,” X said", "“…,” said X", "X said: “…”", "X said that …", "…, X said",
+//! "X told Fox News", "X said on Facebook", "…, saying that …" (the main clause's subject
+//! speaks), and "according to X" (X is credited as `reported_by` on the sentence's events).
+
+use super::doc::{BETWEEN_SUBJECT_AND_VERB, Doc};
+use super::{Candidate, Trigger, candidate};
+use crate::engine::analysis::{EntityKind, TokenKind};
+use crate::engine::model::{Actor, Detail, EventType, Span, Statement};
+
+/// Builds a statement from its trigger; nothing when neither a speaker nor a quote is found.
+pub(crate) fn build(doc: &Doc, t: Trigger, published: Option<jiff::civil::Date>) -> Option<Candidate> {
+    let sent = doc.sentence_tokens(t.first);
+    let cs = doc.clause_start(t.first);
+    let ce = doc.clause_end(t.last);
+    if t.entry.reported {
+        return according_to(doc, t, published);
+    }
+    if t.entry.pos != super::Pos::Verb && statement_verb_before(doc, t.first) {
+        return None; // "said in a statement": the verb is the event
+    }
+    let participle = super::is_participle_after_comma(doc, t.first) && t.first > sent.start;
+    let floor = quote_floor(doc, t.first).max(sent.start);
+
+    let mut speaker: Option<Actor> = None;
+    let mut speaker_span: Option<Span> = None;
+    if participle {
+        speaker = super::clause_subject_before_comma(doc, t.first - 1);
+    } else if let Some((a, _)) = doc.subject_before(t.first, floor) {
+        speaker_span = Some(a.span);
+        speaker = Some(a);
+    } else if let Some(a) = appositive_subject(doc, t.first, floor) {
+        speaker_span = Some(a.span);
+        speaker = Some(a);
+    }
+    let inverted = speaker.is_none() && t.first > sent.start && (doc.raw(t.first - 1) == "," || doc.a.tokens[t.first - 1].kind == TokenKind::CloseQuote);
+    if inverted {
+        if let Some((a, _)) = doc.np_starting_at(t.last + 1, ce.max(t.last + 2).min(sent.end)) {
+            speaker_span = Some(a.span);
+            speaker = Some(a);
+        }
+    }
+    if speaker.as_ref().is_some_and(|a| !plausible_speaker(a)) {
+        speaker = None;
+    }
+
+    // A quotation just before the speaker and verb, or just after the verb.
+    let left_edge = speaker_span.map_or(doc.span(t.first).start, |s| s.start.min(doc.span(t.first).start));
+    let quote = quote_before(doc, left_edge, t).or_else(|| quote_after(doc, t, sent.end));
+    let (content, content_span) = if quote.is_none() { reported_content(doc, t, speaker_span, sent.clone()) } else { (None, None) };
+    let partial = quote.or_else(|| content_span.and_then(|c| doc.a.quotes.iter().copied().find(|q| c.contains(*q))));
+    if speaker.is_none() && quote.is_none() {
+        return None;
+    }
+    let channel = channel_after(doc, t.last + 1, ce.max((t.last + 8).min(sent.end)));
+    let time = doc.time_in(t.last + 1..ce).or_else(|| doc.time_in(cs..t.first));
+    let quote_inner = partial.map(|q| inner(doc, q));
+    let support = [speaker.is_some(), quote.is_some() || content.is_some(), channel.is_some()]
+        .iter()
+        .filter(|&&x| x)
+        .count() as f32
+        / 2.0;
+    let detail = Detail::Statement(Statement {
+        speaker,
+        quote: quote_inner.map(|s| s.slice(doc.text).to_string()),
+        quote_span: quote_inner,
+        direct: quote.is_some(),
+        content,
+        content_span,
+        channel,
+    });
+    let mut c = candidate(doc, t, detail, time, published);
+    c.support = support;
+    Some(c)
+}
+
+/// "according to X": a statement by X whose content is the rest of the sentence.
+fn according_to(doc: &Doc, t: Trigger, published: Option<jiff::civil::Date>) -> Option<Candidate> {
+    let sent = doc.sentence_tokens(t.first);
+    let (speaker, last) = doc.np_starting_at(t.last + 1, sent.end)?;
+    let content_range = if t.first > sent.start + 1 {
+        let mut end = t.first;
+        while end > sent.start && doc.is_punct(end - 1) {
+            end -= 1;
+        }
+        (sent.start < end).then(|| doc.span_of(sent.start, end - 1))
+    } else {
+        let mut start = last + 1;
+        while start < sent.end && doc.is_punct(start) {
+            start += 1;
+        }
+        let mut end = sent.end;
+        while end > start && doc.is_punct(end - 1) {
+            end -= 1;
+        }
+        (start < end).then(|| doc.span_of(start, end - 1))
+    };
+    let detail = Detail::Statement(Statement {
+        speaker: Some(speaker),
+        quote: None,
+        quote_span: None,
+        direct: false,
+        content: content_range.map(|s| s.slice(doc.text).to_string()),
+        content_span: content_range,
+        channel: None,
+    });
+    let mut c = candidate(doc, t, detail, None, published);
+    c.support = 0.7;
+    Some(c)
+}
+
+/// True when a statement verb stands just before a statement noun ("said in a statement").
+fn statement_verb_before(doc: &Doc, first: usize) -> bool {
+    let from = first.saturating_sub(4);
+    (from..first).any(|i| {
+        matches!(doc.word(i), "said" | "says" | "say" | "told" | "announced" | "added" | "wrote" | "stated")
+    })
+}
+
+/// The start of the speaker search: just after a quotation that closes before the trigger.
+fn quote_floor(doc: &Doc, first: usize) -> usize {
+    let start = doc.span(first).start;
+    doc.a
+        .quotes
+        .iter()
+        .filter(|q| q.end <= start)
+        .map(|q| doc.token_at_or_after(q.end))
+        .max()
+        .unwrap_or(0)
+}
+
+/// "X, the Y of Z, said": the subject before an appositive.
+fn appositive_subject(doc: &Doc, first: usize, floor: usize) -> Option<Actor> {
+    let mut i = first;
+    while i > floor && doc.is(i - 1, BETWEEN_SUBJECT_AND_VERB) {
+        i -= 1;
+    }
+    if i <= floor + 1 || doc.raw(i - 1) != "," {
+        return None;
+    }
+    let close = i - 1;
+    let mut j = close;
+    while j > floor && close - j < 14 {
+        j -= 1;
+        if doc.raw(j) == "," {
+            return doc.np_ending_at(j.checked_sub(1)?, floor).map(|(a, _)| a);
+        }
+        if doc.is_punct(j) {
+            break;
+        }
+    }
+    None
+}
+
+/// Speakers that are really something else ("it", a bare number, a place).
+fn plausible_speaker(a: &Actor) -> bool {
+    let lower = a.name.to_ascii_lowercase();
+    !(lower == "it" || lower == "this" || lower == "that" || lower.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// A quotation ending right before the speaker and verb: only punctuation and the speaker
+/// between its end and the trigger.
+fn quote_before(doc: &Doc, left_edge: usize, t: Trigger) -> Option<Span> {
+    let q = doc.a.quotes.iter().copied().filter(|q| q.end <= left_edge).last()?;
+    let gap = &doc.text[q.end..left_edge];
+    let gap_ok = gap.chars().all(|c| c.is_whitespace() || c == ',' || c == '\u{2014}' || c == '-') && gap.len() < 8;
+    let same_or_adjacent = doc.sentence_of[doc.token_before(q.end)] + 1 >= doc.sentence_of[t.first];
+    (gap_ok && same_or_adjacent).then_some(q)
+}
+
+/// A quotation right after the verb: "said: “…”", "told Reuters “…”".
+fn quote_after(doc: &Doc, t: Trigger, sent_end: usize) -> Option<Span> {
+    let after = doc.span(t.last).end;
+    let q = doc.a.quotes.iter().copied().find(|q| q.start >= after)?;
+    let first_q = doc.token_at_or_after(q.start);
+    if first_q > t.last + 9 {
+        return None;
+    }
+    let in_range = first_q < sent_end || doc.raw(t.last + 1) == ":";
+    // Only punctuation, a channel, a time or a listener between the verb and the quotation;
+    // "said that … “questions”" is reported speech with a quoted word, not a quotation.
+    let clean = (t.last + 1..first_q).all(|i| {
+        doc.is_punct(i) && !matches!(doc.a.tokens[i].kind, TokenKind::Terminal | TokenKind::CloseQuote)
+            || doc.is(i, &["on", "to", "in", "a", "an", "the", "statement", "interview", "reporters", "journalists", "post", "video", "message", "him", "her", "them", "us", "me"])
+            || doc.has_time(i)
+            || doc.entity(i).is_some_and(|(_, e)| matches!(e.kind, EntityKind::Media | EntityKind::Person | EntityKind::Pronoun))
+    });
+    (in_range && clean).then_some(q)
+}
+
+/// Reported speech: the clause after the verb ("said that …"), or the words before the
+/// speaker ("…, officials said").
+fn reported_content(doc: &Doc, t: Trigger, speaker: Option<Span>, sent: std::ops::Range<usize>) -> (Option<String>, Option<Span>) {
+    let mut start = t.last + 1;
+    // Skip an object or channel: "told reporters that", "said on Facebook that".
+    let that = (start..(start + 8).min(sent.end)).find(|&i| doc.word(i) == "that");
+    if let Some(i) = that {
+        start = i + 1;
+    } else {
+        while start < sent.end && (doc.is_punct(start) && doc.raw(start) != "\u{201c}" || doc.is(start, &["reporters", "journalists"])) {
+            start += 1;
+        }
+    }
+    let mut end = sent.end;
+    while end > start && doc.a.tokens[end - 1].kind == TokenKind::Terminal {
+        end -= 1;
+    }
+    if end > start + 1 {
+        let span = doc.span_of(start, end - 1);
+        return (Some(span.slice(doc.text).to_string()), Some(span));
+    }
+    // Nothing after: the content stands before the speaker.
+    let stop = speaker.map_or(doc.span(t.first).start, |s| s.start.min(doc.span(t.first).start));
+    let mut last = doc.token_before(stop);
+    while last > sent.start && doc.is_punct(last) {
+        last -= 1;
+    }
+    if last > sent.start && doc.span(last).end <= stop {
+        let span = doc.span_of(sent.start, last);
+        return (Some(span.slice(doc.text).to_string()), Some(span));
+    }
+    (None, None)
+}
+
+/// The medium after the verb: "on Facebook", "told Fox News", "told Russian state TV".
+fn channel_after(doc: &Doc, from: usize, to: usize) -> Option<Actor> {
+    (from..to.min(doc.len())).find_map(|i| {
+        let (e, ent) = doc.entity(i)?;
+        (ent.kind == EntityKind::Media).then(|| doc.actor_of(e))
+    })
+}
+
+/// A quotation without its quote marks and a trailing comma.
+fn inner(doc: &Doc, q: Span) -> Span {
+    let s = q.slice(doc.text);
+    let mut start = q.start;
+    let mut end = q.end;
+    if let Some(c) = s.chars().next().filter(|c| is_quote_mark(*c)) {
+        start += c.len_utf8();
+    }
+    if let Some(c) = doc.text[start..end].chars().next_back().filter(|c| is_quote_mark(*c)) {
+        end -= c.len_utf8();
+    }
+    while end > start && doc.text[start..end].ends_with([',', ' ']) {
+        end -= 1;
+    }
+    Span::new(start, end)
+}
+
+fn is_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '\'' | '\u{201C}' | '\u{201D}' | '\u{2018}' | '\u{2019}' | '\u{00AB}' | '\u{00BB}' | '\u{201E}')
+}
+
+/// "according to X" credits X on the other events of its sentence.
+pub(crate) fn credit_sources(doc: &Doc, candidates: &mut [Candidate]) {
+    let sources: Vec<(u32, Actor, Span)> = candidates
+        .iter()
+        .filter(|c| c.event.event_type() == EventType::Statement && doc.lower[c.event.trigger.start..c.event.trigger.end].starts_with("according"))
+        .filter_map(|c| match &c.event.detail {
+            Detail::Statement(s) => s.speaker.clone().map(|a| (doc.sentence_of[c.first], a, c.event.trigger)),
+            _ => None,
+        })
+        .collect();
+    for (sentence, actor, trigger) in sources {
+        for c in candidates.iter_mut() {
+            if doc.sentence_of[c.first] == sentence && c.event.trigger != trigger && c.event.reported_by.is_none() {
+                c.event.reported_by = Some(actor.clone());
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! Whether an event happened: tense, modality and negation around its trigger.
+//!
+//! The cues are read in the trigger's clause, left of the trigger (at most eight tokens back),
+//! plus a few words right after a noun trigger ("negotiations ahead", "talks are under way").
+//! The cue nearest the trigger wins; a resolved date after the dateline makes an event PLANNED
+//! unless a stronger cue (negation, hypothesis) says otherwise.
+
+use super::doc::Doc;
+use crate::engine::model::{Status, TimeRef};
+
+const NEGATION: &[&str] = &[
+    "not", "n't", "never", "no", "denied", "deny", "denies", "denying", "without", "neither", "nor",
+    "refused", "refuses", "failed", "fails", "cancelled", "canceled", "called", "ruled",
+];
+const HYPOTHESIS: &[&str] = &[
+    "could", "would", "might", "should", "if", "unless", "possible", "possibly", "potential",
+    "likely", "unlikely", "expected", "expects", "hope", "hopes", "hoped", "hoping", "threatened",
+    "threatens", "threaten", "want", "wants", "wanted", "seek", "seeks", "sought", "proposed",
+    "considering", "consider", "considers", "mulling", "may", "possibility", "prospect",
+];
+const FUTURE: &[&str] = &[
+    "will", "'ll", "shall", "scheduled", "planned", "plans", "planning", "upcoming", "next",
+    "ahead", "forthcoming", "due", "set", "tomorrow", "prepare", "prepares", "preparing",
+];
+const ONGOING: &[&str] = &["ongoing", "continuing", "continue", "continues", "continued", "underway", "beginning"];
+
+/// The status of an event whose trigger is tokens `first..=last`, with `noun` true for noun
+/// triggers (which take cues after them too) and the event's resolved time, if any.
+pub fn status(doc: &Doc, first: usize, last: usize, noun: bool, time: Option<&TimeRef>, published: Option<jiff::civil::Date>) -> Status {
+    let floor = doc.clause_start(first).max(first.saturating_sub(8));
+    let mut cue: Option<Status> = None;
+    for i in (floor..first).rev() {
+        if let Some(s) = cue_at(doc, i, first) {
+            cue = Some(s);
+            break;
+        }
+    }
+    if noun && cue.is_none() {
+        let sent_end = doc.sentence_tokens(last).end;
+        for i in last + 1..(last + 4).min(sent_end) {
+            let w = doc.word(i);
+            if matches!(w, "ahead" | "planned" | "scheduled") {
+                cue = Some(Status::Planned);
+                break;
+            }
+            if matches!(w, "underway" | "continuing" | "ongoing" | "beginning") || (w == "under" && doc.word(i + 1) == "way") {
+                cue = Some(Status::Ongoing);
+                break;
+            }
+            if doc.is_punct(i) {
+                break;
+            }
+        }
+    }
+    let future_date = match (time.and_then(|t| t.date), published) {
+        (Some(d), Some(p)) => d > p,
+        _ => false,
+    };
+    match cue {
+        Some(Status::Negated | Status::Hypothetical) => cue.expect("matched"),
+        _ if future_date => Status::Planned,
+        Some(s) => s,
+        None => Status::Occurred,
+    }
+}
+
+/// The status cue at token `i`, if any (for a trigger at `trigger`).
+fn cue_at(doc: &Doc, i: usize, trigger: usize) -> Option<Status> {
+    let w = doc.word(i);
+    if w == "may" && doc.a.all_caps {
+        return None; // the month in wire copy
+    }
+    if w == "called" || w == "ruled" {
+        // "called off", "ruled out": negation only with the particle.
+        return matches!(doc.word(i + 1), "off" | "out").then_some(Status::Negated);
+    }
+    if w == "no" && i + 1 != trigger {
+        return None;
+    }
+    if NEGATION.contains(&w) {
+        return Some(Status::Negated);
+    }
+    if w == "set" || w == "due" {
+        return (doc.word(i + 1) == "to").then_some(Status::Planned);
+    }
+    if w == "going" && doc.word(i + 1) == "to" {
+        return Some(Status::Planned);
+    }
+    if (w == "is" || w == "are") && doc.word(i + 1) == "to" {
+        return Some(Status::Planned);
+    }
+    if w == "ahead" && doc.word(i + 1) == "of" {
+        return Some(Status::Planned);
+    }
+    if HYPOTHESIS.contains(&w) {
+        return Some(Status::Hypothetical);
+    }
+    if FUTURE.contains(&w) {
+        return Some(Status::Planned);
+    }
+    if ONGOING.contains(&w) {
+        return Some(Status::Ongoing);
+    }
+    None
+}
