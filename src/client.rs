@@ -22,7 +22,7 @@ use std::time::Duration;
 
 use futures_core::Stream;
 use tonic::transport::{Channel, Endpoint};
-use tonic::{Request, Status, Streaming};
+use tonic::{CancellationHandle, Request, Status, Streaming};
 
 use crate::pb;
 use crate::pb::event_extractor_client::EventExtractorClient;
@@ -116,11 +116,15 @@ impl Client {
 
     /// Many articles over one stream: each response names its article; an article that fails
     /// gets an `error` response and the stream goes on. Responses come in request order.
-    pub async fn extract_many<S>(&mut self, requests: S) -> Result<Streaming<pb::ExtractResponse>, Status>
+    /// Dropping the responses cancels the call, even while `requests` is still open.
+    pub async fn extract_many<S>(&mut self, requests: S) -> Result<Responses, Status>
     where
         S: Stream<Item = pb::ExtractRequest> + Send + 'static,
     {
-        Ok(self.inner.extract_stream(self.request(requests)).await?.into_inner())
+        let mut request = self.request(requests);
+        let cancel = request.cancellation_handle();
+        let stream = self.inner.extract_stream(request).await?.into_inner();
+        Ok(Responses { stream, cancel: Some(cancel) })
     }
 
     /// The event types, roles, enumerations and versions the server knows.
@@ -132,6 +136,29 @@ impl Client {
 fn endpoint(uri: &str) -> Result<Endpoint, ConnectError> {
     Endpoint::from_shared(uri.to_string())
         .map_err(|source| ConnectError::InvalidUri { uri: uri.to_string(), source })
+}
+
+/// The responses of an [`Client::extract_many`] call; dropping them cancels the call.
+#[derive(Debug)]
+pub struct Responses {
+    stream: Streaming<pb::ExtractResponse>,
+    cancel: Option<CancellationHandle>,
+}
+
+impl Stream for Responses {
+    type Item = Result<pb::ExtractResponse, Status>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        Pin::new(&mut self.stream).poll_next(cx)
+    }
+}
+
+impl Drop for Responses {
+    fn drop(&mut self) {
+        if let Some(cancel) = self.cancel.take() {
+            cancel.cancel();
+        }
+    }
 }
 
 /// The events of one article as the server sends them (see [`Client::extract`]).

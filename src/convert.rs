@@ -388,12 +388,52 @@ impl From<pb::Article> for pb::ExtractRequest {
     }
 }
 
+/// An article from a plain-text file: a leading `date YYYY-MM-DD` header, if any, becomes
+/// `published_date` and is stripped from the text (see the event model).
+pub fn plain_text_article(id: &str, raw: &str) -> pb::Article {
+    let (published_date, text) = split_date_header(raw);
+    pb::Article {
+        id: id.to_string(),
+        text: text.to_string(),
+        published_date: published_date.unwrap_or_default().to_string(),
+        ..Default::default()
+    }
+}
+
+/// Splits off a leading `date YYYY-MM-DD` (after optional white space) and the white space
+/// after it: `(Some("2025-03-23"), rest)`, or `(None, raw)` when there is no such header.
+pub fn split_date_header(raw: &str) -> (Option<&str>, &str) {
+    let Some(after) = raw.trim_start().strip_prefix("date") else {
+        return (None, raw);
+    };
+    let value = after.trim_start();
+    if value.len() == after.len() || value.len() < 10 || !value.is_char_boundary(10) {
+        return (None, raw);
+    }
+    let (date, rest) = value.split_at(10);
+    let shaped = date.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    let ends = rest.chars().next().is_none_or(char::is_whitespace);
+    if shaped && ends { (Some(date), rest.trim_start()) } else { (None, raw) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn request(text: &str) -> pb::ExtractRequest {
         pb::Article { id: "a".into(), text: text.into(), ..Default::default() }.into()
+    }
+
+    #[test]
+    fn date_header() {
+        assert_eq!(split_date_header(" date 2025-03-23 Ukraine and"), (Some("2025-03-23"), "Ukraine and"));
+        assert_eq!(split_date_header("date 2025-03-23\n\nText"), (Some("2025-03-23"), "Text"));
+        assert_eq!(split_date_header("date 2025-03-23"), (Some("2025-03-23"), ""));
+        for raw in ["date night in Kyiv", "dated 2025-03-23 x", "date 2025-03-234", "date 2025-03-2é", "Text", ""] {
+            assert_eq!(split_date_header(raw), (None, raw), "{raw:?}");
+        }
+        let article = plain_text_article("f.txt", "date 2025-03-23 Talks began.");
+        assert_eq!((article.text.as_str(), article.published_date.as_str()), ("Talks began.", "2025-03-23"));
     }
 
     #[test]

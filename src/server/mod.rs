@@ -124,7 +124,6 @@ impl Server {
             .max_encoding_message_size(self.max_message_bytes);
         set_status(&health, ServingStatus::Serving).await;
 
-        let addr = listener.local_addr().ok();
         let calls = self.extractor.calls_in_flight();
         let (draining_tx, mut draining) = watch::channel(false);
         let signal = {
@@ -136,7 +135,10 @@ impl Server {
                 let _ = draining_tx.send(true);
             }
         };
-        tracing::info!(?addr, "serving sitrep.v1.EventExtractor");
+        match listener.local_addr() {
+            Ok(addr) => tracing::info!(%addr, "serving sitrep.v1.EventExtractor"),
+            Err(error) => tracing::info!(%error, "serving sitrep.v1.EventExtractor on an unknown address"),
+        }
         let serving = tonic::transport::Server::builder()
             .add_service(health_service)
             .add_service(reflection_v1)
