@@ -1,6 +1,7 @@
 //! Parsing one lexicon file: header, rows, and the typed `entities` and `titles` tables.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use super::{EntityEntry, LexiconError, Row, Table, TitleEntry};
@@ -38,7 +39,7 @@ pub fn kind_name(kind: EntityKind) -> Option<&'static str> {
 /// Shares one allocation among equal canonical names, countries, titles and roles.
 #[derive(Default)]
 pub(super) struct Interner {
-    strings: HashMap<String, Arc<str>>,
+    strings: HashSet<Arc<str>, BuildHasherDefault<MixHasher>>,
 }
 
 impl Interner {
@@ -47,8 +48,33 @@ impl Interner {
             return a.clone();
         }
         let a: Arc<str> = Arc::from(s);
-        self.strings.insert(s.to_string(), a.clone());
+        self.strings.insert(a.clone());
         a
+    }
+}
+
+/// A fast, non-cryptographic hasher for the interner (the keys are our own lexicon strings, so
+/// hash flooding is not a concern): eight bytes at a time, rotate, xor and multiply.
+#[derive(Default, Clone, Copy)]
+pub(super) struct MixHasher(u64);
+
+impl Hasher for MixHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+        }
+        let mut tail = 0u64;
+        for (i, &b) in chunks.remainder().iter().enumerate() {
+            tail |= u64::from(b) << (8 * i);
+        }
+        self.0 = (self.0.rotate_left(5) ^ tail ^ bytes.len() as u64).wrapping_mul(K);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 29)
     }
 }
 
@@ -182,6 +208,7 @@ pub(super) fn parse_file(
     let mut entities = Vec::new();
     let mut titles = Vec::new();
     let ncols = table.columns.len();
+    let mut fields: Vec<&str> = Vec::with_capacity(ncols + 1);
 
     for (i, raw) in lines.iter().enumerate().skip(body_start) {
         let line_no = i + 1;
@@ -189,7 +216,8 @@ pub(super) fn parse_file(
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }
-        let fields: Vec<&str> = line.split('\t').collect();
+        fields.clear();
+        fields.extend(line.split('\t'));
         if fields.len() != ncols {
             return Err(err(
                 line_no,
