@@ -375,11 +375,24 @@ people | people | CVL
 """
 
 
+# Single PETRARCH2 words that are generic or ordinary English, not names of one group.
+GENERIC_WORDS = {"NGO", "NGOS", "UNSCR", "ORGANIZATION", "YOUTH", "ZERO", "TIGERS", "FALCON", "YAHWEH",
+                 "CONTRAS", "EX-CONTRAS", "RECONTRAS"}
+
+
 def case_attr(surface: str) -> str:
+    """`case` for acronyms written in capitals ("AU", "ECOWAS", "MI6", "G7")."""
     letters = re.sub(r"[^A-Za-z]", "", surface)
-    if letters.isupper() and len(letters) <= 5:
+    if letters.isupper() and len(letters) <= 8:
         return "case"
     return ""
+
+
+def single_word_ok(word: str) -> bool:
+    """A one-word PETRARCH2 surface is kept only as an acronym in capitals: the other one-word
+    entries are mostly individuals' names (listed there as group members) or ordinary words."""
+    return (re.fullmatch(r"[A-Z][A-Z0-9&-]{1,5}", word) is not None and word.upper() not in GENERIC_WORDS
+            and not word.startswith("AL-"))
 
 
 def keep_acronym(phrase):
@@ -436,7 +449,9 @@ def organizations():
             if not words or len(words) > 9:
                 continue
             up = " ".join(words).upper()
-            is_acronym = len(words) == 1 and re.fullmatch(r"[A-Z][A-Z0-9.&-]{1,7}", words[0]) is not None
+            is_acronym = len(words) == 1 and single_word_ok(words[0])
+            if len(words) == 1 and not is_acronym:
+                continue
             if not (org_word.search(up) or is_acronym):
                 continue
             surfaces = [words[0] if is_acronym else title_case(phrase), *acronyms]
@@ -464,7 +479,7 @@ def armed_groups():
     for canonical, country, others in entity_pipe(ARMED_GROUPS, 3):
         for s in [canonical, *split_list(others)]:
             flags = [case_attr(s)]
-            if s in ("IS", "Azov", "Fano", "Wagner"):
+            if s == "IS":  # also the verb "is" in headlines
                 flags.append("ambiguous")
             rows.append((s, "ARMED_GROUP", canonical, country, attrs(*flags, role="REB")))
             seen.add(s.lower())
@@ -487,10 +502,9 @@ def armed_groups():
             acronyms = [a for a in re.findall(r"\(([A-Z][A-Z-]{1,7})\)", phrase) if len(a) >= 3]
             phrase = re.sub(r"_?\([^)]*\)_?", "_", phrase).strip("_ ")
             words = phrase.replace("_", " ").split()
-            if not words or len(words) > 10:
+            if not words or len(words) > 10 or (len(words) == 1 and not single_word_ok(words[0])):
                 continue
-            surfaces = [title_case(phrase) if len(words) > 1 or not words[0].isupper() or len(words[0]) > 6
-                        else words[0], *acronyms]
+            surfaces = [title_case(phrase) if len(words) > 1 else words[0], *acronyms]
             for s in surfaces:
                 if s.lower() in seen or len(s) < 3:
                     continue

@@ -145,7 +145,7 @@ Matignon | FRA |  |
 Chancellery | DEU | German Chancellery |
 Zhongnanhai | CHN |  |
 Blue House | KOR | Cheong Wa Dae |
-Yongsan | KOR |  | ambiguous
+Yongsan | KOR |  |
 Kantei | JPN |  |
 Kasumigaseki | JPN |  |
 Bankova | UKR |  |
@@ -164,14 +164,14 @@ Baabda | LBN | Baabda Palace |
 Bellevue Palace | DEU | Schloss Bellevue |
 Rideau Hall | CAN |  |
 Parliament Hill | CAN |  |
-Ottawa | CAN |  | ambiguous
-Canberra | AUS |  | ambiguous
+Ottawa | CAN |  |
+Canberra | AUS |  |
 """
 
 # Media and channels: canonical | country | other surfaces | attrs (applied to every surface)
 MEDIA = """
 Facebook | USA |  |
-Telegram |  |  | ambiguous
+Telegram |  |  |
 X |  | X.com | case;ambiguous
 Twitter | USA |  |
 Instagram | USA |  |
