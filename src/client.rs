@@ -71,7 +71,9 @@ impl Client {
 
     /// Balances calls over several servers. Connections are made when needed, so a server that
     /// is down is skipped rather than failing this call.
-    pub fn balanced<S: Into<String>>(uris: impl IntoIterator<Item = S>) -> Result<Client, ConnectError> {
+    pub fn balanced<S: Into<String>>(
+        uris: impl IntoIterator<Item = S>,
+    ) -> Result<Client, ConnectError> {
         let endpoints = uris
             .into_iter()
             .map(|uri| endpoint(&uri.into()))
@@ -84,7 +86,10 @@ impl Client {
 
     /// A client over a channel made by the caller (TLS, timeouts, interceptors).
     pub fn new(channel: Channel) -> Client {
-        Client { inner: EventExtractorClient::new(channel), timeout: None }
+        Client {
+            inner: EventExtractorClient::new(channel),
+            timeout: None,
+        }
     }
 
     /// Gives every call this deadline (sent as `grpc-timeout`).
@@ -95,7 +100,10 @@ impl Client {
 
     /// Raises the largest message sent and received (4 MiB by default), for large articles.
     pub fn with_max_message_size(mut self, bytes: usize) -> Client {
-        self.inner = self.inner.max_decoding_message_size(bytes).max_encoding_message_size(bytes);
+        self.inner = self
+            .inner
+            .max_decoding_message_size(bytes)
+            .max_encoding_message_size(bytes);
         self
     }
 
@@ -109,9 +117,19 @@ impl Client {
 
     /// The events of one article, in text order; the summary is there once the stream ends.
     /// Dropping the stream cancels the call.
-    pub async fn extract(&mut self, request: impl Into<pb::ExtractRequest>) -> Result<Events, Status> {
-        let stream = self.inner.extract(self.request(request.into())).await?.into_inner();
-        Ok(Events { stream, summary: None })
+    pub async fn extract(
+        &mut self,
+        request: impl Into<pb::ExtractRequest>,
+    ) -> Result<Events, Status> {
+        let stream = self
+            .inner
+            .extract(self.request(request.into()))
+            .await?
+            .into_inner();
+        Ok(Events {
+            stream,
+            summary: None,
+        })
     }
 
     /// Many articles over one stream: each response names its article; an article that fails
@@ -124,18 +142,27 @@ impl Client {
         let mut request = self.request(requests);
         let cancel = request.cancellation_handle();
         let stream = self.inner.extract_stream(request).await?.into_inner();
-        Ok(Responses { stream, cancel: Some(cancel) })
+        Ok(Responses {
+            stream,
+            cancel: Some(cancel),
+        })
     }
 
     /// The event types, roles, enumerations and versions the server knows.
     pub async fn describe_schema(&mut self) -> Result<pb::DescribeSchemaResponse, Status> {
-        Ok(self.inner.describe_schema(self.request(pb::DescribeSchemaRequest {})).await?.into_inner())
+        Ok(self
+            .inner
+            .describe_schema(self.request(pb::DescribeSchemaRequest {}))
+            .await?
+            .into_inner())
     }
 }
 
 fn endpoint(uri: &str) -> Result<Endpoint, ConnectError> {
-    Endpoint::from_shared(uri.to_string())
-        .map_err(|source| ConnectError::InvalidUri { uri: uri.to_string(), source })
+    Endpoint::from_shared(uri.to_string()).map_err(|source| ConnectError::InvalidUri {
+        uri: uri.to_string(),
+        source,
+    })
 }
 
 /// The responses of an [`Client::extract_many`] call; dropping them cancels the call.
@@ -190,7 +217,9 @@ impl Stream for Events {
             match response.result {
                 Some(R::Event(event)) => return Poll::Ready(Some(Ok(event))),
                 Some(R::Summary(summary)) => self.summary = Some(summary),
-                Some(R::Error(error)) => return Poll::Ready(Some(Err(Status::invalid_argument(error.message)))),
+                Some(R::Error(error)) => {
+                    return Poll::Ready(Some(Err(Status::invalid_argument(error.message))));
+                }
                 None => {}
             }
         }

@@ -22,7 +22,9 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits { max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES }
+        Limits {
+            max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
+        }
     }
 }
 
@@ -49,7 +51,10 @@ pub fn validate(request: pb::ExtractRequest, limits: &Limits) -> Result<Request,
     let options = request.options.unwrap_or_default();
     let limit = limits.max_article_bytes.min(u32::MAX as usize);
     if article.text.len() > limit {
-        return Err(Error::ArticleTooLarge { bytes: article.text.len(), limit });
+        return Err(Error::ArticleTooLarge {
+            bytes: article.text.len(),
+            limit,
+        });
     }
     let published = match article.published_date.as_str() {
         "" => None,
@@ -73,8 +78,8 @@ pub fn validate(request: pb::ExtractRequest, limits: &Limits) -> Result<Request,
                 .ok_or(Error::BadEventType { index, value })
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let offset_unit =
-        pb::OffsetUnit::try_from(options.offset_unit).map_err(|_| Error::BadOffsetUnit(options.offset_unit))?;
+    let offset_unit = pb::OffsetUnit::try_from(options.offset_unit)
+        .map_err(|_| Error::BadOffsetUnit(options.offset_unit))?;
     Ok(Request {
         article_id: article.id,
         text: article.text,
@@ -116,8 +121,14 @@ pub fn extract(engine: &Engine, request: &Request) -> Output {
     let event_counts = engine::EventType::ALL
         .into_iter()
         .filter_map(|t| {
-            let count = events.iter().filter(|e| e.r#type == event_type(t) as i32).count();
-            (count > 0).then(|| pb::EventTypeCount { r#type: event_type(t) as i32, count: saturate(count) })
+            let count = events
+                .iter()
+                .filter(|e| e.r#type == event_type(t) as i32)
+                .count();
+            (count > 0).then(|| pb::EventTypeCount {
+                r#type: event_type(t) as i32,
+                count: saturate(count),
+            })
         })
         .collect();
     let summary = pb::Summary {
@@ -149,7 +160,9 @@ impl<'t> OffsetIndex<'t> {
     /// Builds the table for `text` (nothing to build for UTF-8 bytes).
     pub fn new(text: &'t str, unit: pb::OffsetUnit) -> OffsetIndex<'t> {
         let width: fn(char) -> u32 = match unit {
-            pb::OffsetUnit::Unspecified | pb::OffsetUnit::Utf8Byte => return OffsetIndex { text, units: None },
+            pb::OffsetUnit::Unspecified | pb::OffsetUnit::Utf8Byte => {
+                return OffsetIndex { text, units: None };
+            }
             pb::OffsetUnit::Utf16CodeUnit => |c| c.len_utf16() as u32,
             pb::OffsetUnit::CodePoint => |_| 1,
         };
@@ -160,7 +173,10 @@ impl<'t> OffsetIndex<'t> {
             n += width(c);
         }
         units.push(n);
-        OffsetIndex { text, units: Some(units) }
+        OffsetIndex {
+            text,
+            units: Some(units),
+        }
     }
 
     /// The offset of byte `byte` in the requested unit.
@@ -177,7 +193,11 @@ impl<'t> OffsetIndex<'t> {
         pb::Span {
             start: self.offset(span.start),
             end: self.offset(span.end),
-            text: self.text.get(span.start..span.end).unwrap_or_default().to_string(),
+            text: self
+                .text
+                .get(span.start..span.end)
+                .unwrap_or_default()
+                .to_string(),
         }
     }
 
@@ -307,7 +327,9 @@ pub fn event_type(t: engine::EventType) -> pb::EventType {
 
 /// The engine's event type for an API one; `None` for `EVENT_TYPE_UNSPECIFIED`.
 pub fn engine_event_type(t: pb::EventType) -> Option<engine::EventType> {
-    engine::EventType::ALL.into_iter().find(|&e| event_type(e) == t)
+    engine::EventType::ALL
+        .into_iter()
+        .find(|&e| event_type(e) == t)
 }
 
 /// The API's name for an engine status.
@@ -384,7 +406,10 @@ pub fn stance(s: engine::Stance) -> pb::Stance {
 
 impl From<pb::Article> for pb::ExtractRequest {
     fn from(article: pb::Article) -> pb::ExtractRequest {
-        pb::ExtractRequest { article: Some(article), options: None }
+        pb::ExtractRequest {
+            article: Some(article),
+            options: None,
+        }
     }
 }
 
@@ -411,9 +436,19 @@ pub fn split_date_header(raw: &str) -> (Option<&str>, &str) {
         return (None, raw);
     }
     let (date, rest) = value.split_at(10);
-    let shaped = date.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    let shaped = date.bytes().enumerate().all(|(i, b)| {
+        if i == 4 || i == 7 {
+            b == b'-'
+        } else {
+            b.is_ascii_digit()
+        }
+    });
     let ends = rest.chars().next().is_none_or(char::is_whitespace);
-    if shaped && ends { (Some(date), rest.trim_start()) } else { (None, raw) }
+    if shaped && ends {
+        (Some(date), rest.trim_start())
+    } else {
+        (None, raw)
+    }
 }
 
 #[cfg(test)]
@@ -421,19 +456,154 @@ mod tests {
     use super::*;
 
     fn request(text: &str) -> pb::ExtractRequest {
-        pb::Article { id: "a".into(), text: text.into(), ..Default::default() }.into()
+        pb::Article {
+            id: "a".into(),
+            text: text.into(),
+            ..Default::default()
+        }
+        .into()
     }
 
     #[test]
     fn date_header() {
-        assert_eq!(split_date_header(" date 2025-03-23 Ukraine and"), (Some("2025-03-23"), "Ukraine and"));
-        assert_eq!(split_date_header("date 2025-03-23\n\nText"), (Some("2025-03-23"), "Text"));
-        assert_eq!(split_date_header("date 2025-03-23"), (Some("2025-03-23"), ""));
-        for raw in ["date night in Kyiv", "dated 2025-03-23 x", "date 2025-03-234", "date 2025-03-2é", "Text", ""] {
+        assert_eq!(
+            split_date_header(" date 2025-03-23 Ukraine and"),
+            (Some("2025-03-23"), "Ukraine and")
+        );
+        assert_eq!(
+            split_date_header("date 2025-03-23\n\nText"),
+            (Some("2025-03-23"), "Text")
+        );
+        assert_eq!(
+            split_date_header("date 2025-03-23"),
+            (Some("2025-03-23"), "")
+        );
+        for raw in [
+            "date night in Kyiv",
+            "dated 2025-03-23 x",
+            "date 2025-03-234",
+            "date 2025-03-2é",
+            "Text",
+            "",
+        ] {
             assert_eq!(split_date_header(raw), (None, raw), "{raw:?}");
         }
         let article = plain_text_article("f.txt", "date 2025-03-23 Talks began.");
-        assert_eq!((article.text.as_str(), article.published_date.as_str()), ("Talks began.", "2025-03-23"));
+        assert_eq!(
+            (article.text.as_str(), article.published_date.as_str()),
+            ("Talks began.", "2025-03-23")
+        );
+    }
+
+    fn actor(text: &str, name: &str, kind: engine::ActorKind) -> engine::Actor {
+        let start = text.find(name).unwrap();
+        engine::Actor {
+            name: name.into(),
+            canonical: name.into(),
+            kind,
+            country: Some("RUS".into()),
+            title: None,
+            span: engine::Span::new(start, start + name.len()),
+        }
+    }
+
+    fn event(text: &str, trigger: &str, confidence: f32, detail: engine::Detail) -> engine::Event {
+        let start = text.find(trigger).unwrap();
+        engine::Event {
+            id: format!("e-{start}"),
+            status: engine::Status::Occurred,
+            trigger: engine::Span::new(start, start + trigger.len()),
+            mentions: Vec::new(),
+            sentence: engine::Span::new(0, text.len()),
+            time: None,
+            place: None,
+            reported_by: None,
+            confidence,
+            cameo_code: "190".into(),
+            plover_type: "ATTACK".into(),
+            detail,
+        }
+    }
+
+    #[test]
+    fn events_convert_with_offsets_in_the_requested_unit() {
+        let text =
+            "Émigrés 😀 say a Russian drone strike on Kyiv killed 3; Putin rejected the truce.";
+        let strike = engine::Strike {
+            attacker: Some(actor(text, "Russian", engine::ActorKind::Country)),
+            target: Some(engine::Target::Place(engine::Place {
+                name: "Kyiv".into(),
+                canonical: "Kyiv".into(),
+                country: Some("UKR".into()),
+                span: engine::Span::new(text.find("Kyiv").unwrap(), text.find("Kyiv").unwrap() + 4),
+            })),
+            weapon: Some(engine::Weapon::Drone),
+            casualties: engine::Casualties {
+                killed: Some(3),
+                injured: None,
+                victims: Vec::new(),
+            },
+        };
+        let putin = actor(text, "Putin", engine::ActorKind::Person);
+        let rejected = text.find("rejected").unwrap();
+        let proposal = engine::Proposal {
+            proposers: Vec::new(),
+            content: Some("the truce".into()),
+            content_span: None,
+            kind: engine::ProposalKind::Ceasefire,
+            duration_days: Some(30),
+            responses: vec![engine::Response {
+                actor: putin,
+                stance: engine::Stance::Rejected,
+                trigger: engine::Span::new(rejected, rejected + "rejected".len()),
+            }],
+        };
+        let events = [
+            event(text, "truce", 0.9, engine::Detail::Proposal(proposal)),
+            event(text, "strike", 0.6, engine::Detail::Strike(strike)),
+        ];
+        for unit in [
+            pb::OffsetUnit::Utf8Byte,
+            pb::OffsetUnit::Utf16CodeUnit,
+            pb::OffsetUnit::CodePoint,
+        ] {
+            let index = OffsetIndex::new(text, unit);
+            for e in &events {
+                let converted = index.event(e);
+                let trigger = converted.trigger.as_ref().unwrap();
+                let expected = match unit {
+                    pb::OffsetUnit::CodePoint => text[..e.trigger.start].chars().count(),
+                    pb::OffsetUnit::Utf16CodeUnit => text[..e.trigger.start].encode_utf16().count(),
+                    _ => e.trigger.start,
+                };
+                assert_eq!(trigger.start as usize, expected, "{unit:?}");
+                assert_eq!(trigger.text, e.trigger.slice(text));
+            }
+        }
+
+        let json = serde_json::to_value(
+            OffsetIndex::new(text, pb::OffsetUnit::CodePoint).event(&events[1]),
+        )
+        .unwrap();
+        assert_eq!(json["type"], "EVENT_TYPE_STRIKE");
+        assert_eq!(json["status"], "EVENT_STATUS_OCCURRED");
+        assert_eq!(json["cameoCode"], "190");
+        let strike = &json["strike"];
+        assert_eq!(strike["weapon"], "WEAPON_DRONE");
+        assert_eq!(strike["casualties"]["killed"], 3);
+        assert_eq!(strike["attacker"]["kind"], "ACTOR_KIND_COUNTRY");
+        assert_eq!(strike["target"]["place"]["name"], "Kyiv");
+        assert_eq!(strike["target"]["place"]["span"]["start"], 40);
+
+        let json = serde_json::to_value(
+            OffsetIndex::new(text, pb::OffsetUnit::Utf8Byte).event(&events[0]),
+        )
+        .unwrap();
+        let proposal = &json["proposal"];
+        assert_eq!(proposal["kind"], "PROPOSAL_KIND_CEASEFIRE");
+        assert_eq!(proposal["durationDays"], 30);
+        assert_eq!(proposal["responses"][0]["stance"], "STANCE_REJECTED");
+        assert_eq!(proposal["responses"][0]["trigger"]["text"], "rejected");
     }
 
     #[test]
@@ -449,7 +619,11 @@ mod tests {
         ];
         for (unit, start) in cases {
             let span = OffsetIndex::new(text, unit).span(x);
-            assert_eq!((span.start, span.end, span.text.as_str()), (start, start + 1, "x"), "{unit:?}");
+            assert_eq!(
+                (span.start, span.end, span.text.as_str()),
+                (start, start + 1, "x"),
+                "{unit:?}"
+            );
         }
     }
 
@@ -461,7 +635,9 @@ mod tests {
 
     #[test]
     fn validation_names_field_and_limit() {
-        let limits = Limits { max_article_bytes: 4 };
+        let limits = Limits {
+            max_article_bytes: 4,
+        };
         let err = validate(request("12345"), &limits).unwrap_err();
         assert_eq!(err.to_string(), "article.text is 5 bytes; the limit is 4");
 
@@ -474,12 +650,21 @@ mod tests {
         );
 
         let mut bad_type = request("x");
-        bad_type.options = Some(pb::ExtractOptions { types: vec![1, 0], ..Default::default() });
+        bad_type.options = Some(pb::ExtractOptions {
+            types: vec![1, 0],
+            ..Default::default()
+        });
         let err = validate(bad_type, &limits).unwrap_err();
-        assert!(err.to_string().starts_with("options.types[1] is EVENT_TYPE_UNSPECIFIED; expected one of"));
+        assert!(
+            err.to_string()
+                .starts_with("options.types[1] is EVENT_TYPE_UNSPECIFIED; expected one of")
+        );
 
         let no_article = pb::ExtractRequest::default();
-        assert_eq!(validate(no_article, &limits).unwrap_err(), Error::MissingArticle);
+        assert_eq!(
+            validate(no_article, &limits).unwrap_err(),
+            Error::MissingArticle
+        );
     }
 
     #[test]
@@ -491,7 +676,10 @@ mod tests {
         }
         let mut req = request("x");
         req.article.as_mut().unwrap().language = "fr".into();
-        assert_eq!(validate(req, &Limits::default()).unwrap_err().field(), "article.language");
+        assert_eq!(
+            validate(req, &Limits::default()).unwrap_err().field(),
+            "article.language"
+        );
     }
 
     #[test]

@@ -97,7 +97,10 @@ impl From<Error> for Status {
 
 impl From<&Error> for pb::ArticleError {
     fn from(error: &Error) -> pb::ArticleError {
-        pb::ArticleError { field: error.field().to_string(), message: error.to_string() }
+        pb::ArticleError {
+            field: error.field().to_string(),
+            message: error.to_string(),
+        }
     }
 }
 

@@ -10,7 +10,10 @@ use tokio_stream::StreamExt;
 fn request(article: pb::Article, unit: pb::OffsetUnit) -> pb::ExtractRequest {
     pb::ExtractRequest {
         article: Some(article),
-        options: Some(pb::ExtractOptions { offset_unit: unit as i32, ..Default::default() }),
+        options: Some(pb::ExtractOptions {
+            offset_unit: unit as i32,
+            ..Default::default()
+        }),
     }
 }
 
@@ -19,28 +22,41 @@ async fn events_in_text_order_then_a_summary_that_counts_them() {
     let server = TestServer::default().await;
     let mut client = server.client().await;
     let article = reference_article();
-    let mut events = client.extract(request(article.clone(), pb::OffsetUnit::Unspecified)).await.unwrap();
+    let mut events = client
+        .extract(request(article.clone(), pb::OffsetUnit::Unspecified))
+        .await
+        .unwrap();
     let mut received = Vec::new();
     while let Some(event) = events.next().await {
         received.push(event.unwrap());
     }
     let summary = events.summary().expect("a summary ends the stream").clone();
 
-    let starts: Vec<u32> = received.iter().map(|e| e.trigger.as_ref().unwrap().start).collect();
+    let starts: Vec<u32> = received
+        .iter()
+        .map(|e| e.trigger.as_ref().unwrap().start)
+        .collect();
     assert!(starts.is_sorted(), "triggers out of text order: {starts:?}");
     assert_eq!(summary.event_count as usize, received.len());
     for count in &summary.event_counts {
         let streamed = received.iter().filter(|e| e.r#type == count.r#type).count();
         assert_eq!(count.count as usize, streamed, "type {}", count.r#type);
     }
-    assert_eq!(summary.event_counts.iter().map(|c| c.count).sum::<u32>(), summary.event_count);
+    assert_eq!(
+        summary.event_counts.iter().map(|c| c.count).sum::<u32>(),
+        summary.event_count
+    );
     assert_eq!(summary.char_count as usize, article.text.chars().count());
     assert_eq!(summary.engine_version, sitrep::engine::ENGINE_VERSION);
     assert_eq!(summary.lexicon_version, common::engine().lexicon_version());
     assert!(summary.processing_time.is_some());
     for event in &received {
         assert!(!event.id.is_empty());
-        assert!((0.0..=1.0).contains(&event.confidence), "confidence {}", event.confidence);
+        assert!(
+            (0.0..=1.0).contains(&event.confidence),
+            "confidence {}",
+            event.confidence
+        );
         let detail_type = match event.detail {
             Some(pb::event::Detail::Talks(_)) => pb::EventType::Talks,
             Some(pb::event::Detail::Strike(_)) => pb::EventType::Strike,
@@ -48,7 +64,11 @@ async fn events_in_text_order_then_a_summary_that_counts_them() {
             Some(pb::event::Detail::Proposal(_)) => pb::EventType::Proposal,
             None => pb::EventType::Unspecified,
         };
-        assert_eq!(event.r#type, detail_type as i32, "event {} type agrees with its detail", event.id);
+        assert_eq!(
+            event.r#type, detail_type as i32,
+            "event {} type agrees with its detail",
+            event.id
+        );
     }
     server.stop().await.unwrap();
 }
@@ -59,9 +79,18 @@ async fn span_text_is_the_article_slice_in_every_offset_unit() {
     let mut client = server.client().await;
     let article = reference_article();
     let mut by_unit = Vec::new();
-    for unit in [pb::OffsetUnit::Utf8Byte, pb::OffsetUnit::Utf16CodeUnit, pb::OffsetUnit::CodePoint] {
-        let events: Vec<pb::Event> =
-            client.extract(request(article.clone(), unit)).await.unwrap().map(Result::unwrap).collect().await;
+    for unit in [
+        pb::OffsetUnit::Utf8Byte,
+        pb::OffsetUnit::Utf16CodeUnit,
+        pb::OffsetUnit::CodePoint,
+    ] {
+        let events: Vec<pb::Event> = client
+            .extract(request(article.clone(), unit))
+            .await
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+            .await;
         assert_spans_match(&article.text, &events, unit);
         by_unit.push(events);
     }
@@ -72,8 +101,17 @@ async fn span_text_is_the_article_slice_in_every_offset_unit() {
     server.stop().await.unwrap();
 }
 
-async fn all_events(client: &mut sitrep::client::Client, request: pb::ExtractRequest) -> Vec<pb::Event> {
-    client.extract(request).await.unwrap().map(Result::unwrap).collect().await
+async fn all_events(
+    client: &mut sitrep::client::Client,
+    request: pb::ExtractRequest,
+) -> Vec<pb::Event> {
+    client
+        .extract(request)
+        .await
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+        .await
 }
 
 #[tokio::test]
@@ -87,19 +125,38 @@ async fn ids_are_deterministic_and_filters_apply() {
 
     let strikes_only = pb::ExtractRequest {
         article: Some(article.clone()),
-        options: Some(pb::ExtractOptions { types: vec![pb::EventType::Strike as i32], ..Default::default() }),
+        options: Some(pb::ExtractOptions {
+            types: vec![pb::EventType::Strike as i32],
+            ..Default::default()
+        }),
     };
     let strikes = all_events(&mut client, strikes_only).await;
-    assert!(strikes.iter().all(|e| e.r#type == pb::EventType::Strike as i32));
-    assert_eq!(strikes.len(), first.iter().filter(|e| e.r#type == pb::EventType::Strike as i32).count());
+    assert!(
+        strikes
+            .iter()
+            .all(|e| e.r#type == pb::EventType::Strike as i32)
+    );
+    assert_eq!(
+        strikes.len(),
+        first
+            .iter()
+            .filter(|e| e.r#type == pb::EventType::Strike as i32)
+            .count()
+    );
 
     let confident = pb::ExtractRequest {
         article: Some(article),
-        options: Some(pb::ExtractOptions { min_confidence: 0.8, ..Default::default() }),
+        options: Some(pb::ExtractOptions {
+            min_confidence: 0.8,
+            ..Default::default()
+        }),
     };
     let kept = all_events(&mut client, confident).await;
     assert!(kept.iter().all(|e| e.confidence >= 0.8));
-    assert_eq!(kept.len(), first.iter().filter(|e| e.confidence >= 0.8).count());
+    assert_eq!(
+        kept.len(),
+        first.iter().filter(|e| e.confidence >= 0.8).count()
+    );
     server.stop().await.unwrap();
 }
 
@@ -108,7 +165,11 @@ async fn blank_text_is_not_an_error() {
     let server = TestServer::default().await;
     let mut client = server.client().await;
     for text in ["", "  \n\t "] {
-        let article = pb::Article { id: "blank".into(), text: text.into(), ..Default::default() };
+        let article = pb::Article {
+            id: "blank".into(),
+            text: text.into(),
+            ..Default::default()
+        };
         let mut events = client.extract(article).await.unwrap();
         assert!(events.next().await.is_none());
         let summary = events.summary().unwrap();
@@ -126,7 +187,17 @@ async fn describe_schema_lists_types_roles_enums_and_versions() {
     let names: Vec<&str> = schema.event_types.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(names, ["talks", "strike", "statement", "proposal"]);
     let proposal = &schema.event_types[3];
-    assert_eq!(proposal.roles, ["proposers", "content", "content_span", "kind", "duration_days", "responses"]);
+    assert_eq!(
+        proposal.roles,
+        [
+            "proposers",
+            "content",
+            "content_span",
+            "kind",
+            "duration_days",
+            "responses"
+        ]
+    );
     assert_eq!(schema.statuses.len(), 5);
     assert_eq!(schema.stances.len(), 4);
     assert_eq!(schema.proposal_kinds.len(), 4);

@@ -8,9 +8,9 @@ use std::time::Duration;
 use common::TestServer;
 use sitrep::server::Config;
 use tokio_stream::StreamExt;
+use tonic_health::pb::HealthCheckRequest;
 use tonic_health::pb::health_check_response::ServingStatus;
 use tonic_health::pb::health_client::HealthClient;
-use tonic_health::pb::HealthCheckRequest;
 
 const SERVICES: [&str; 4] = [
     "grpc.health.v1.Health",
@@ -20,7 +20,9 @@ const SERVICES: [&str; 4] = [
 ];
 
 fn check(service: &str) -> HealthCheckRequest {
-    HealthCheckRequest { service: service.into() }
+    HealthCheckRequest {
+        service: service.into(),
+    }
 }
 
 #[tokio::test]
@@ -28,15 +30,30 @@ async fn health_is_serving_then_not_serving_while_draining() {
     let mut server = TestServer::default().await;
     let mut health = HealthClient::new(server.channel().await);
     for service in ["", "sitrep.v1.EventExtractor"] {
-        let status = health.check(check(service)).await.unwrap().into_inner().status;
+        let status = health
+            .check(check(service))
+            .await
+            .unwrap()
+            .into_inner()
+            .status;
         assert_eq!(status, ServingStatus::Serving as i32, "{service:?}");
     }
-    let mut watch = health.watch(check("sitrep.v1.EventExtractor")).await.unwrap().into_inner();
-    assert_eq!(watch.next().await.unwrap().unwrap().status, ServingStatus::Serving as i32);
+    let mut watch = health
+        .watch(check("sitrep.v1.EventExtractor"))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(
+        watch.next().await.unwrap().unwrap().status,
+        ServingStatus::Serving as i32
+    );
 
     server.begin_shutdown();
     // The watch is an in-flight call, so the server drains rather than exits, and says so.
-    assert_eq!(watch.next().await.unwrap().unwrap().status, ServingStatus::NotServing as i32);
+    assert_eq!(
+        watch.next().await.unwrap().unwrap().status,
+        ServingStatus::NotServing as i32
+    );
     drop(watch);
     drop(health);
     server.stop().await.unwrap();
@@ -46,17 +63,22 @@ async fn health_is_serving_then_not_serving_while_draining() {
 async fn reflection_v1_and_v1alpha_list_every_service() {
     let server = TestServer::default().await;
     {
+        use tonic_reflection::pb::v1::ServerReflectionRequest;
         use tonic_reflection::pb::v1::server_reflection_client::ServerReflectionClient;
         use tonic_reflection::pb::v1::server_reflection_request::MessageRequest;
         use tonic_reflection::pb::v1::server_reflection_response::MessageResponse;
-        use tonic_reflection::pb::v1::ServerReflectionRequest;
         let mut client = ServerReflectionClient::new(server.channel().await);
         let request = ServerReflectionRequest {
             host: String::new(),
             message_request: Some(MessageRequest::ListServices(String::new())),
         };
-        let mut responses = client.server_reflection_info(tokio_stream::iter([request])).await.unwrap().into_inner();
-        let Some(MessageResponse::ListServicesResponse(list)) = responses.next().await.unwrap().unwrap().message_response
+        let mut responses = client
+            .server_reflection_info(tokio_stream::iter([request]))
+            .await
+            .unwrap()
+            .into_inner();
+        let Some(MessageResponse::ListServicesResponse(list)) =
+            responses.next().await.unwrap().unwrap().message_response
         else {
             panic!("not a list of services");
         };
@@ -65,27 +87,34 @@ async fn reflection_v1_and_v1alpha_list_every_service() {
         assert_eq!(names, SERVICES);
     }
     {
+        use tonic_reflection::pb::v1alpha::ServerReflectionRequest;
         use tonic_reflection::pb::v1alpha::server_reflection_client::ServerReflectionClient;
         use tonic_reflection::pb::v1alpha::server_reflection_request::MessageRequest;
         use tonic_reflection::pb::v1alpha::server_reflection_response::MessageResponse;
-        use tonic_reflection::pb::v1alpha::ServerReflectionRequest;
         let mut client = ServerReflectionClient::new(server.channel().await);
         let request = ServerReflectionRequest {
             host: String::new(),
-            message_request: Some(MessageRequest::FileContainingSymbol("sitrep.v1.EventExtractor".into())),
+            message_request: Some(MessageRequest::FileContainingSymbol(
+                "sitrep.v1.EventExtractor".into(),
+            )),
         };
         let list = ServerReflectionRequest {
             host: String::new(),
             message_request: Some(MessageRequest::ListServices(String::new())),
         };
-        let mut responses =
-            client.server_reflection_info(tokio_stream::iter([request, list])).await.unwrap().into_inner();
-        let Some(MessageResponse::FileDescriptorResponse(files)) = responses.next().await.unwrap().unwrap().message_response
+        let mut responses = client
+            .server_reflection_info(tokio_stream::iter([request, list]))
+            .await
+            .unwrap()
+            .into_inner();
+        let Some(MessageResponse::FileDescriptorResponse(files)) =
+            responses.next().await.unwrap().unwrap().message_response
         else {
             panic!("no file for sitrep.v1.EventExtractor");
         };
         assert!(!files.file_descriptor_proto.is_empty());
-        let Some(MessageResponse::ListServicesResponse(list)) = responses.next().await.unwrap().unwrap().message_response
+        let Some(MessageResponse::ListServicesResponse(list)) =
+            responses.next().await.unwrap().unwrap().message_response
         else {
             panic!("not a list of services");
         };
@@ -99,19 +128,32 @@ async fn reflection_v1_and_v1alpha_list_every_service() {
 #[tokio::test]
 async fn shutdown_waits_for_in_flight_calls_no_longer_than_the_grace_period() {
     let grace = Duration::from_millis(300);
-    let mut server = TestServer::start(Config { shutdown_grace: grace, ..Config::default() }).await;
+    let mut server = TestServer::start(Config {
+        shutdown_grace: grace,
+        ..Config::default()
+    })
+    .await;
     let mut health = HealthClient::new(server.channel().await);
     // A call that never ends by itself.
     let mut watch = health.watch(check("")).await.unwrap().into_inner();
     watch.next().await.unwrap().unwrap();
     server.begin_shutdown();
     let stopped = tokio::time::timeout(Duration::from_secs(20), server.stop()).await;
-    stopped.expect("the server returns once the grace period is over").unwrap();
+    stopped
+        .expect("the server returns once the grace period is over")
+        .unwrap();
 }
 
 #[tokio::test]
 async fn shutdown_with_nothing_in_flight_is_immediate_and_clean() {
-    let server = TestServer::start(Config { shutdown_grace: Duration::from_secs(3600), ..Config::default() }).await;
+    let server = TestServer::start(Config {
+        shutdown_grace: Duration::from_secs(3600),
+        ..Config::default()
+    })
+    .await;
     let _ = server.client().await.describe_schema().await.unwrap();
-    tokio::time::timeout(Duration::from_secs(20), server.stop()).await.expect("no waiting for the grace period").unwrap();
+    tokio::time::timeout(Duration::from_secs(20), server.stop())
+        .await
+        .expect("no waiting for the grace period")
+        .unwrap();
 }

@@ -12,7 +12,11 @@ async fn main() -> ExitCode {
     let config = Config::parse();
     init_logging(config.log_format);
     let served = match Server::new(&config) {
-        Ok(server) => server.bind_and_serve(config.listen, shutdown_signal()).await,
+        Ok(server) => {
+            server
+                .bind_and_serve(config.listen, shutdown_signal())
+                .await
+        }
         Err(error) => Err(error),
     };
     match served {

@@ -14,7 +14,11 @@ pub const DEFAULT_SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
 
 /// How `sitrep-server` is configured.
 #[derive(Clone, Debug, PartialEq, clap::Parser)]
-#[command(name = "sitrep-server", version, about = "Serves sitrep.v1.EventExtractor over gRPC")]
+#[command(
+    name = "sitrep-server",
+    version,
+    about = "Serves sitrep.v1.EventExtractor over gRPC"
+)]
 pub struct Config {
     /// Address to listen on.
     #[arg(long, env = "SITREP_LISTEN", default_value = "0.0.0.0:50051")]
@@ -110,7 +114,9 @@ impl Config {
 
     /// The request limits this configuration sets.
     pub fn limits(&self) -> Limits {
-        Limits { max_article_bytes: self.max_article_bytes }
+        Limits {
+            max_article_bytes: self.max_article_bytes,
+        }
     }
 }
 
@@ -120,7 +126,9 @@ fn default_concurrency() -> usize {
 
 /// Parses `500ms`, `30s`, `2m` (a bare number is seconds).
 fn parse_duration(value: &str) -> Result<Duration, String> {
-    let split = value.find(|c: char| !c.is_ascii_digit()).unwrap_or(value.len());
+    let split = value
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(value.len());
     let (number, unit) = value.split_at(split);
     let n: u64 = number
         .parse()
@@ -161,7 +169,10 @@ mod tests {
 
     #[test]
     fn article_limit_must_fit_in_a_message() {
-        let config = Config { max_article_bytes: 8 << 20, ..Config::default() };
+        let config = Config {
+            max_article_bytes: 8 << 20,
+            ..Config::default()
+        };
         assert_eq!(
             config.validate().unwrap_err().to_string(),
             "--max-article-bytes (8388608) must be below --max-message-bytes (4194304): \

@@ -25,7 +25,9 @@ use tonic::transport::server::TcpIncoming;
 use tonic_health::ServingStatus;
 use tonic_health::server::HealthReporter;
 
-pub use config::{Config, ConfigError, DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_SHUTDOWN_GRACE, LogFormat};
+pub use config::{
+    Config, ConfigError, DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_SHUTDOWN_GRACE, LogFormat,
+};
 pub use service::Extractor;
 
 use crate::engine::{Engine, LexiconError};
@@ -97,7 +99,9 @@ impl Server {
         addr: std::net::SocketAddr,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> Result<(), ServerError> {
-        let listener = TcpListener::bind(addr).await.map_err(|source| ServerError::Bind { addr, source })?;
+        let listener = TcpListener::bind(addr)
+            .await
+            .map_err(|source| ServerError::Bind { addr, source })?;
         self.serve(listener, shutdown).await
     }
 
@@ -114,7 +118,9 @@ impl Server {
                 .register_encoded_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)
                 .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
                 .register_encoded_file_descriptor_set(tonic_reflection::pb::v1::FILE_DESCRIPTOR_SET)
-                .register_encoded_file_descriptor_set(tonic_reflection::pb::v1alpha::FILE_DESCRIPTOR_SET)
+                .register_encoded_file_descriptor_set(
+                    tonic_reflection::pb::v1alpha::FILE_DESCRIPTOR_SET,
+                )
                 .include_reflection_service(false)
         };
         let reflection_v1 = reflection().build_v1()?;
@@ -131,13 +137,18 @@ impl Server {
             async move {
                 shutdown.await;
                 set_status(&health, ServingStatus::NotServing).await;
-                tracing::info!(in_flight = *calls.borrow(), "shutting down: taking no new calls");
+                tracing::info!(
+                    in_flight = *calls.borrow(),
+                    "shutting down: taking no new calls"
+                );
                 let _ = draining_tx.send(true);
             }
         };
         match listener.local_addr() {
             Ok(addr) => tracing::info!(%addr, "serving sitrep.v1.EventExtractor"),
-            Err(error) => tracing::info!(%error, "serving sitrep.v1.EventExtractor on an unknown address"),
+            Err(error) => {
+                tracing::info!(%error, "serving sitrep.v1.EventExtractor on an unknown address")
+            }
         }
         let serving = tonic::transport::Server::builder()
             .add_service(health_service)
@@ -165,7 +176,12 @@ impl Server {
 
 async fn set_status(health: &HealthReporter, status: ServingStatus) {
     health.set_service_status("", status).await;
-    health.set_service_status(<EventExtractorServer<Extractor> as tonic::server::NamedService>::NAME, status).await;
+    health
+        .set_service_status(
+            <EventExtractorServer<Extractor> as tonic::server::NamedService>::NAME,
+            status,
+        )
+        .await;
 }
 
 /// Resolves on SIGTERM or SIGINT (Ctrl-C).

@@ -9,8 +9,8 @@ use crate::pb;
 
 /// The schema this server answers `DescribeSchema` with.
 pub fn describe(engine: &Engine, limits: &Limits) -> pb::DescribeSchemaResponse {
-    let descriptors =
-        FileDescriptorSet::decode(pb::FILE_DESCRIPTOR_SET).expect("build.rs writes a valid descriptor set");
+    let descriptors = FileDescriptorSet::decode(pb::FILE_DESCRIPTOR_SET)
+        .expect("build.rs writes a valid descriptor set");
     let event_types = engine::EventType::ALL
         .into_iter()
         .map(|t| pb::EventTypeInfo {
@@ -24,7 +24,9 @@ pub fn describe(engine: &Engine, limits: &Limits) -> pb::DescribeSchemaResponse 
         engine_version: engine::ENGINE_VERSION.to_string(),
         lexicon_version: engine.lexicon_version().to_string(),
         event_types,
-        statuses: engine::Status::ALL.map(|s| convert::status(s) as i32).to_vec(),
+        statuses: engine::Status::ALL
+            .map(|s| convert::status(s) as i32)
+            .to_vec(),
         actor_kinds: known(pb::ActorKind::try_from),
         weapons: known(pb::Weapon::try_from),
         stances: known(pb::Stance::try_from),
@@ -64,7 +66,10 @@ mod tests {
         let schema = describe(&engine, &Limits::default());
         let talks = &schema.event_types[0];
         assert_eq!(talks.name, "talks");
-        assert_eq!(talks.roles, ["participants", "host", "mediator", "topics", "level"]);
+        assert_eq!(
+            talks.roles,
+            ["participants", "host", "mediator", "topics", "level"]
+        );
         let strike = &schema.event_types[1];
         assert_eq!(strike.roles, ["attacker", "target", "weapon", "casualties"]);
         assert_eq!(schema.statuses.len(), 5);

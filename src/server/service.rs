@@ -77,7 +77,10 @@ impl Shared {
     /// Extracts one article on the blocking pool, once one of the permits is free.
     async fn process(&self, request: convert::Request) -> Result<Output, Error> {
         let article_id = request.article_id.clone();
-        let internal = |reason: String| Error::Internal { article_id: article_id.clone(), reason };
+        let internal = |reason: String| Error::Internal {
+            article_id: article_id.clone(),
+            reason,
+        };
         let permit = self
             .permits
             .clone()
@@ -98,9 +101,16 @@ type ResponseSender = mpsc::Sender<Result<pb::ExtractResponse, Status>>;
 
 /// Sends the events and summary of one article; false once the client has gone.
 async fn send_output(tx: &ResponseSender, article_id: &str, output: Output) -> bool {
-    let answers = output.events.into_iter().map(Answer::Event).chain([Answer::Summary(output.summary)]);
+    let answers = output
+        .events
+        .into_iter()
+        .map(Answer::Event)
+        .chain([Answer::Summary(output.summary)]);
     for answer in answers {
-        let response = pb::ExtractResponse { article_id: article_id.to_string(), result: Some(answer) };
+        let response = pb::ExtractResponse {
+            article_id: article_id.to_string(),
+            result: Some(answer),
+        };
         if tx.send(Ok(response)).await.is_err() {
             return false;
         }
@@ -139,7 +149,10 @@ impl EventExtractor for Extractor {
     type ExtractStream = ReceiverStream<Result<pb::ExtractResponse, Status>>;
     type ExtractStreamStream = ReceiverStream<Result<pb::ExtractResponse, Status>>;
 
-    async fn extract(&self, request: Request<pb::ExtractRequest>) -> Result<Response<Self::ExtractStream>, Status> {
+    async fn extract(
+        &self,
+        request: Request<pb::ExtractRequest>,
+    ) -> Result<Response<Self::ExtractStream>, Status> {
         let deadline = Deadline::from_metadata(request.metadata());
         let request = convert::validate(request.into_inner(), &self.shared.limits)?;
         let (tx, rx) = mpsc::channel(RESPONSE_BUFFER);
@@ -175,7 +188,11 @@ impl EventExtractor for Extractor {
                         return Ok(());
                     }
                 };
-                let article_id = request.article.as_ref().map(|a| a.id.clone()).unwrap_or_default();
+                let article_id = request
+                    .article
+                    .as_ref()
+                    .map(|a| a.id.clone())
+                    .unwrap_or_default();
                 let result = match convert::validate(request, &shared.limits) {
                     Ok(request) => shared.process(request).await,
                     Err(error) => Err(error),
@@ -218,7 +235,10 @@ impl Deadline {
     fn from_metadata(metadata: &MetadataMap) -> Option<Deadline> {
         let value = metadata.get("grpc-timeout")?.to_str().ok()?;
         let timeout = parse_grpc_timeout(value)?;
-        Some(Deadline { at: Instant::now() + timeout, timeout })
+        Some(Deadline {
+            at: Instant::now() + timeout,
+            timeout,
+        })
     }
 }
 
@@ -252,7 +272,10 @@ mod tests {
         assert_eq!(parse_grpc_timeout("5S"), Some(Duration::from_secs(5)));
         assert_eq!(parse_grpc_timeout("250m"), Some(Duration::from_millis(250)));
         assert_eq!(parse_grpc_timeout("2H"), Some(Duration::from_secs(7200)));
-        assert_eq!(parse_grpc_timeout("99999999n"), Some(Duration::from_nanos(99_999_999)));
+        assert_eq!(
+            parse_grpc_timeout("99999999n"),
+            Some(Duration::from_nanos(99_999_999))
+        );
         for bad in ["", "S", "123456789S", "5s", "-5S", "5", "5é"] {
             assert_eq!(parse_grpc_timeout(bad), None, "{bad:?}");
         }

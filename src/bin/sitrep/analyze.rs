@@ -47,18 +47,49 @@ fn describe(text: &str, published: Option<jiff::civil::Date>, a: &Analysis) -> S
     let inside = |outer: Span, inner: Span| outer.contains(inner);
     for (i, sentence) in a.sentences.iter().enumerate() {
         let s = sentence.span;
-        let _ = writeln!(out, "\n[{}] {}..{}  {}", i + 1, s.start, s.end, one_line(s.slice(text)));
+        let _ = writeln!(
+            out,
+            "\n[{}] {}..{}  {}",
+            i + 1,
+            s.start,
+            s.end,
+            one_line(s.slice(text))
+        );
         for entity in a.entities.iter().filter(|e| inside(s, e.span)) {
-            let _ = writeln!(out, "    entity  {:<28} {}", quoted(entity.span.slice(text)), entity_info(text, a, entity));
+            let _ = writeln!(
+                out,
+                "    entity  {:<28} {}",
+                quoted(entity.span.slice(text)),
+                entity_info(text, a, entity)
+            );
         }
         for number in a.numbers.iter().filter(|n| inside(s, n.span)) {
-            let approx = if number.approximate { " (approximate)" } else { "" };
-            let _ = writeln!(out, "    number  {:<28} {}{approx}", quoted(number.span.slice(text)), number.value);
+            let approx = if number.approximate {
+                " (approximate)"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                out,
+                "    number  {:<28} {}{approx}",
+                quoted(number.span.slice(text)),
+                number.value
+            );
         }
         for time in a.times.iter().filter(|t| inside(s, t.span)) {
-            let date = time.date.map_or_else(|| "unresolved".to_string(), |d| d.to_string());
-            let days = time.duration_days.map(|d| format!(", {d} days")).unwrap_or_default();
-            let _ = writeln!(out, "    time    {:<28} {date} ({}{days})", quoted(time.span.slice(text)), time.precision.name());
+            let date = time
+                .date
+                .map_or_else(|| "unresolved".to_string(), |d| d.to_string());
+            let days = time
+                .duration_days
+                .map(|d| format!(", {d} days"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "    time    {:<28} {date} ({}{days})",
+                quoted(time.span.slice(text)),
+                time.precision.name()
+            );
         }
     }
     out
@@ -66,7 +97,11 @@ fn describe(text: &str, published: Option<jiff::civil::Date>, a: &Analysis) -> S
 
 fn entity_info(text: &str, a: &Analysis, e: &Entity) -> String {
     let mut info = format!("{:?} → {}", e.kind, e.canonical);
-    for (label, value) in [("country", &e.country), ("title", &e.title), ("role", &e.role)] {
+    for (label, value) in [
+        ("country", &e.country),
+        ("title", &e.title),
+        ("role", &e.role),
+    ] {
         if let Some(value) = value {
             let _ = write!(info, ", {label} {value}");
         }

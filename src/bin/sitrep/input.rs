@@ -21,10 +21,12 @@ pub fn from_file(path: &Path, options: &pb::ExtractOptions) -> Input {
     } else {
         std::fs::read_to_string(path)
     };
-    let request = read.map_err(|e| format!("cannot read {id}: {e}")).map(|raw| pb::ExtractRequest {
-        article: Some(convert::plain_text_article(&id, &raw)),
-        options: Some(options.clone()),
-    });
+    let request = read
+        .map_err(|e| format!("cannot read {id}: {e}"))
+        .map(|raw| pb::ExtractRequest {
+            article: Some(convert::plain_text_article(&id, &raw)),
+            options: Some(options.clone()),
+        });
     Input { id, request }
 }
 
@@ -41,17 +43,24 @@ pub fn from_jsonl(data: &str, options: &pb::ExtractOptions) -> Vec<Input> {
 fn from_json_line(number: usize, line: &str, options: &pb::ExtractOptions) -> Input {
     let value: serde_json::Value = match serde_json::from_str(line) {
         Ok(value) => value,
-        Err(e) => return Input { id: String::new(), request: Err(format!("line {number} is not JSON: {e}")) },
+        Err(e) => {
+            return Input {
+                id: String::new(),
+                request: Err(format!("line {number} is not JSON: {e}")),
+            };
+        }
     };
     let id = match value.get("id") {
         Some(serde_json::Value::String(s)) => s.clone(),
         Some(serde_json::Value::Number(n)) => n.to_string(),
         _ => String::new(),
     };
-    let request = article(&value, &id).map_err(|e| format!("line {number}: {e}")).map(|article| pb::ExtractRequest {
-        article: Some(article),
-        options: Some(options.clone()),
-    });
+    let request = article(&value, &id)
+        .map_err(|e| format!("line {number}: {e}"))
+        .map(|article| pb::ExtractRequest {
+            article: Some(article),
+            options: Some(options.clone()),
+        });
     Input { id, request }
 }
 
@@ -91,11 +100,32 @@ mod tests {
         let inputs = from_jsonl(data, &pb::ExtractOptions::default());
         let ids: Vec<&str> = inputs.iter().map(|i| i.id.as_str()).collect();
         assert_eq!(ids, ["a", "7", "", "b", ""]);
-        let a = inputs[0].request.as_ref().unwrap().article.as_ref().unwrap();
-        assert_eq!((a.text.as_str(), a.published_date.as_str()), ("x", "2025-03-23"));
+        let a = inputs[0]
+            .request
+            .as_ref()
+            .unwrap()
+            .article
+            .as_ref()
+            .unwrap();
+        assert_eq!(
+            (a.text.as_str(), a.published_date.as_str()),
+            ("x", "2025-03-23")
+        );
         assert!(inputs[1].request.is_ok());
-        assert!(inputs[2].request.as_ref().unwrap_err().starts_with("line 4 is not JSON"));
-        assert_eq!(inputs[3].request.as_ref().unwrap_err(), "line 5: \"text\" is missing");
-        assert_eq!(inputs[4].request.as_ref().unwrap_err(), "line 6: not a JSON object");
+        assert!(
+            inputs[2]
+                .request
+                .as_ref()
+                .unwrap_err()
+                .starts_with("line 4 is not JSON")
+        );
+        assert_eq!(
+            inputs[3].request.as_ref().unwrap_err(),
+            "line 5: \"text\" is missing"
+        );
+        assert_eq!(
+            inputs[4].request.as_ref().unwrap_err(),
+            "line 6: not a JSON object"
+        );
     }
 }

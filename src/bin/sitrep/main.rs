@@ -19,7 +19,11 @@ use tokio_stream::StreamExt;
 use crate::input::Input;
 
 #[derive(Debug, Parser)]
-#[command(name = "sitrep", version, about = "Extracts talks, strikes, statements and proposals from news articles")]
+#[command(
+    name = "sitrep",
+    version,
+    about = "Extracts talks, strikes, statements and proposals from news articles"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -156,7 +160,11 @@ const BATCH: usize = 256;
 
 fn extract(args: &ExtractArgs) -> Result<ExitCode, BoxError> {
     let options = pb::ExtractOptions {
-        types: args.types.iter().map(|&t| pb::EventType::from(t) as i32).collect(),
+        types: args
+            .types
+            .iter()
+            .map(|&t| pb::EventType::from(t) as i32)
+            .collect(),
         min_confidence: args.min_confidence,
         offset_unit: pb::OffsetUnit::from(args.offsets) as i32,
     };
@@ -165,13 +173,18 @@ fn extract(args: &ExtractArgs) -> Result<ExitCode, BoxError> {
         io::stdin().read_to_string(&mut stdin)?;
         input::from_jsonl(&stdin, &options)
     } else {
-        args.files.iter().map(|path| input::from_file(path, &options)).collect()
+        args.files
+            .iter()
+            .map(|path| input::from_file(path, &options))
+            .collect()
     };
     let mut out = Output::new(args.pretty, args.offsets.into());
     let failed = match &args.server {
         None => {
             let engine = load_engine(args.lexicons.as_deref())?;
-            let limits = Limits { max_article_bytes: args.max_article_bytes };
+            let limits = Limits {
+                max_article_bytes: args.max_article_bytes,
+            };
             let mut failed = false;
             for batch in inputs.chunks(BATCH) {
                 for result in in_process(&engine, &limits, batch) {
@@ -182,7 +195,9 @@ fn extract(args: &ExtractArgs) -> Result<ExitCode, BoxError> {
             failed
         }
         Some(url) => {
-            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?;
             let results = runtime.block_on(through_server(url, inputs))?;
             let failed = results.iter().any(|r| r.error.is_some());
             for result in &results {
@@ -193,7 +208,11 @@ fn extract(args: &ExtractArgs) -> Result<ExitCode, BoxError> {
     };
     out.flush()?;
     // JSON lines report failures in-band; a file that could not be read fails the run.
-    Ok(if failed && !args.jsonl { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if failed && !args.jsonl {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn load_engine(lexicons: Option<&std::path::Path>) -> Result<Engine, BoxError> {
@@ -207,12 +226,22 @@ fn load_engine(lexicons: Option<&std::path::Path>) -> Result<Engine, BoxError> {
 /// Extracts a batch on every core, keeping input order.
 fn in_process(engine: &Engine, limits: &Limits, batch: &[Input]) -> Vec<ArticleResult> {
     let one = |input: &Input| match &input.request {
-        Err(error) => ArticleResult { id: input.id.clone(), events: Vec::new(), error: Some(error.clone()) },
+        Err(error) => ArticleResult {
+            id: input.id.clone(),
+            events: Vec::new(),
+            error: Some(error.clone()),
+        },
         Ok(request) => match convert::validate(request.clone(), limits) {
-            Ok(request) => {
-                ArticleResult { id: input.id.clone(), events: convert::extract(engine, &request).events, error: None }
-            }
-            Err(error) => ArticleResult { id: input.id.clone(), events: Vec::new(), error: Some(error.to_string()) },
+            Ok(request) => ArticleResult {
+                id: input.id.clone(),
+                events: convert::extract(engine, &request).events,
+                error: None,
+            },
+            Err(error) => ArticleResult {
+                id: input.id.clone(),
+                events: Vec::new(),
+                error: Some(error.to_string()),
+            },
         },
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -224,30 +253,52 @@ fn in_process(engine: &Engine, limits: &Limits, batch: &[Input]) -> Vec<ArticleR
             .collect();
         workers
             .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .flat_map(|w| {
+                w.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
             .collect()
     })
 }
 
 /// Sends every article over one ExtractStream call; answers come back in request order.
 async fn through_server(url: &str, inputs: Vec<Input>) -> Result<Vec<ArticleResult>, BoxError> {
-    let mut client = Client::connect(url).await?.with_max_message_size(usize::MAX);
-    let requests: Vec<pb::ExtractRequest> = inputs.iter().filter_map(|i| i.request.clone().ok()).collect();
+    let mut client = Client::connect(url)
+        .await?
+        .with_max_message_size(usize::MAX);
+    let requests: Vec<pb::ExtractRequest> = inputs
+        .iter()
+        .filter_map(|i| i.request.clone().ok())
+        .collect();
     let mut responses = client.extract_many(tokio_stream::iter(requests)).await?;
     let mut results = Vec::with_capacity(inputs.len());
     for input in inputs {
         if let Err(error) = input.request {
-            results.push(ArticleResult { id: input.id, events: Vec::new(), error: Some(error) });
+            results.push(ArticleResult {
+                id: input.id,
+                events: Vec::new(),
+                error: Some(error),
+            });
             continue;
         }
-        let mut result = ArticleResult { id: input.id, events: Vec::new(), error: None };
+        let mut result = ArticleResult {
+            id: input.id,
+            events: Vec::new(),
+            error: None,
+        };
         loop {
-            let response = responses
-                .next()
-                .await
-                .ok_or_else(|| format!("the server ended the stream before answering article {:?}", result.id))??;
+            let response = responses.next().await.ok_or_else(|| {
+                format!(
+                    "the server ended the stream before answering article {:?}",
+                    result.id
+                )
+            })??;
             if response.article_id != result.id {
-                return Err(format!("expected an answer for article {:?}, got {:?}", result.id, response.article_id).into());
+                return Err(format!(
+                    "expected an answer for article {:?}, got {:?}",
+                    result.id, response.article_id
+                )
+                .into());
             }
             match response.result {
                 Some(pb::extract_response::Result::Event(event)) => result.events.push(event),
@@ -278,7 +329,11 @@ impl Output {
         } else {
             report::Style::Plain
         };
-        Output { out: BufWriter::new(io::stdout()), pretty: pretty.then_some(style), unit }
+        Output {
+            out: BufWriter::new(io::stdout()),
+            pretty: pretty.then_some(style),
+            unit,
+        }
     }
 
     fn write(&mut self, result: &ArticleResult) -> io::Result<()> {

@@ -16,19 +16,35 @@ pub enum Style {
 }
 
 /// Writes the report of one article; `unit` is the unit the span offsets count in.
-pub fn write(out: &mut impl Write, result: &ArticleResult, style: Style, unit: pb::OffsetUnit) -> io::Result<()> {
+pub fn write(
+    out: &mut impl Write,
+    result: &ArticleResult,
+    style: Style,
+    unit: pb::OffsetUnit,
+) -> io::Result<()> {
     if let Some(error) = &result.error {
         return writeln!(out, "== {}: error: {error}\n", result.id);
     }
     let n = result.events.len();
-    writeln!(out, "== {}: {n} event{}", result.id, if n == 1 { "" } else { "s" })?;
+    writeln!(
+        out,
+        "== {}: {n} event{}",
+        result.id,
+        if n == 1 { "" } else { "s" }
+    )?;
     for (i, event) in result.events.iter().enumerate() {
         writeln!(
             out,
             "\n[{}] {} {}  confidence {:.2}  CAMEO {}  PLOVER {}",
             i + 1,
-            name(pb::EventType::try_from(event.r#type).map(|t| t.as_str_name()), "EVENT_TYPE_"),
-            name(pb::EventStatus::try_from(event.status).map(|s| s.as_str_name()), "EVENT_STATUS_"),
+            name(
+                pb::EventType::try_from(event.r#type).map(|t| t.as_str_name()),
+                "EVENT_TYPE_"
+            ),
+            name(
+                pb::EventStatus::try_from(event.status).map(|s| s.as_str_name()),
+                "EVENT_STATUS_"
+            ),
             event.confidence,
             or_dash(&event.cameo_code),
             or_dash(&event.plover_type),
@@ -37,14 +53,22 @@ pub fn write(out: &mut impl Write, result: &ArticleResult, style: Style, unit: p
             writeln!(out, "    {label:<14}{value}")?;
         }
         if let (Some(sentence), Some(trigger)) = (&event.sentence, &event.trigger) {
-            writeln!(out, "    {:<14}{}", "sentence", highlight(sentence, trigger, style, unit))?;
+            writeln!(
+                out,
+                "    {:<14}{}",
+                "sentence",
+                highlight(sentence, trigger, style, unit)
+            )?;
         }
     }
     writeln!(out)
 }
 
 fn name<E>(value: Result<&'static str, E>, prefix: &str) -> String {
-    value.map_or_else(|_| "?".to_string(), |v| v.trim_start_matches(prefix).to_string())
+    value.map_or_else(
+        |_| "?".to_string(),
+        |v| v.trim_start_matches(prefix).to_string(),
+    )
 }
 
 fn or_dash(s: &str) -> &str {
@@ -52,7 +76,12 @@ fn or_dash(s: &str) -> &str {
 }
 
 /// The sentence with the trigger marked.
-fn highlight(sentence: &pb::Span, trigger: &pb::Span, style: Style, unit: pb::OffsetUnit) -> String {
+fn highlight(
+    sentence: &pb::Span,
+    trigger: &pb::Span,
+    style: Style,
+    unit: pb::OffsetUnit,
+) -> String {
     let text = sentence.text.replace(['\n', '\r'], " ");
     let at = |offset: u32| byte_index(&text, offset.saturating_sub(sentence.start), unit);
     let (start, end) = (at(trigger.start), at(trigger.end));
@@ -63,7 +92,12 @@ fn highlight(sentence: &pb::Span, trigger: &pb::Span, style: Style, unit: pb::Of
         Style::Color => ("\x1b[1;33m", "\x1b[0m"),
         Style::Plain => ("»", "«"),
     };
-    format!("{}{open}{}{close}{}", &text[..start], &text[start..end], &text[end..])
+    format!(
+        "{}{open}{}{close}{}",
+        &text[..start],
+        &text[start..end],
+        &text[end..]
+    )
 }
 
 /// The byte index in `text` of an offset counted in `unit`.
@@ -108,13 +142,21 @@ fn arguments(event: &pb::Event) -> Vec<(&'static str, String)> {
             push("attacker", s.attacker.as_ref().map(actor));
             push(
                 "target",
-                s.target.as_ref().and_then(|t| t.target.as_ref()).map(|t| match t {
-                    pb::target::Target::Actor(a) => actor(a),
-                    pb::target::Target::Place(p) => place(p),
-                }),
+                s.target
+                    .as_ref()
+                    .and_then(|t| t.target.as_ref())
+                    .map(|t| match t {
+                        pb::target::Target::Actor(a) => actor(a),
+                        pb::target::Target::Place(p) => place(p),
+                    }),
             );
-            let weapon = pb::Weapon::try_from(s.weapon).ok().filter(|w| *w != pb::Weapon::Unspecified);
-            push("weapon", weapon.map(|w| name(Ok::<_, ()>(w.as_str_name()), "WEAPON_")));
+            let weapon = pb::Weapon::try_from(s.weapon)
+                .ok()
+                .filter(|w| *w != pb::Weapon::Unspecified);
+            push(
+                "weapon",
+                weapon.map(|w| name(Ok::<_, ()>(w.as_str_name()), "WEAPON_")),
+            );
             if let Some(c) = &s.casualties {
                 push("killed", c.killed.map(|n| n.to_string()));
                 push("injured", c.injured.map(|n| n.to_string()));
@@ -123,18 +165,32 @@ fn arguments(event: &pb::Event) -> Vec<(&'static str, String)> {
         }
         Some(Detail::Statement(s)) => {
             push("speaker", s.speaker.as_ref().map(actor));
-            push("quote", (!s.quote.is_empty()).then(|| format!("“{}”", s.quote)));
+            push(
+                "quote",
+                (!s.quote.is_empty()).then(|| format!("“{}”", s.quote)),
+            );
             push("content", Some(s.content.clone()));
-            push("speech", Some(if s.direct { "direct" } else { "reported" }.to_string()));
+            push(
+                "speech",
+                Some(if s.direct { "direct" } else { "reported" }.to_string()),
+            );
             push("channel", s.channel.as_ref().map(actor));
         }
         Some(Detail::Proposal(p)) => {
             push("proposers", Some(actors(&p.proposers)));
-            push("kind", pb::ProposalKind::try_from(p.kind).ok().map(|k| name(Ok::<_, ()>(k.as_str_name()), "PROPOSAL_KIND_")));
+            push(
+                "kind",
+                pb::ProposalKind::try_from(p.kind)
+                    .ok()
+                    .map(|k| name(Ok::<_, ()>(k.as_str_name()), "PROPOSAL_KIND_")),
+            );
             push("content", Some(p.content.clone()));
             push("duration", p.duration_days.map(|d| format!("{d} days")));
             for r in &p.responses {
-                let stance = name(pb::Stance::try_from(r.stance).map(|s| s.as_str_name()), "STANCE_");
+                let stance = name(
+                    pb::Stance::try_from(r.stance).map(|s| s.as_str_name()),
+                    "STANCE_",
+                );
                 let by = r.actor.as_ref().map(actor).unwrap_or_default();
                 push("response", Some(format!("{stance} by {by}")));
             }
@@ -152,9 +208,16 @@ fn span(s: &pb::Span) -> String {
 }
 
 fn actor(a: &pb::Actor) -> String {
-    let kind = name(pb::ActorKind::try_from(a.kind).map(|k| k.as_str_name()), "ACTOR_KIND_");
+    let kind = name(
+        pb::ActorKind::try_from(a.kind).map(|k| k.as_str_name()),
+        "ACTOR_KIND_",
+    );
     let mut about: Vec<&str> = vec![&kind];
-    about.extend([a.country.as_str(), a.title.as_str()].into_iter().filter(|s| !s.is_empty()));
+    about.extend(
+        [a.country.as_str(), a.title.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty()),
+    );
     let shown = if a.canonical.is_empty() || a.canonical == a.name {
         a.name.clone()
     } else {
@@ -173,12 +236,23 @@ fn place(p: &pb::Place) -> String {
     } else {
         format!("{} → {}", p.name, p.canonical)
     };
-    if p.country.is_empty() { shown } else { format!("{shown} ({})", p.country) }
+    if p.country.is_empty() {
+        shown
+    } else {
+        format!("{shown} ({})", p.country)
+    }
 }
 
 fn time(t: &pb::TimeRef) -> String {
-    let precision = name(pb::Precision::try_from(t.precision).map(|p| p.as_str_name()), "PRECISION_");
-    if t.date.is_empty() { format!("{} ({precision})", t.text) } else { format!("{} → {} ({precision})", t.text, t.date) }
+    let precision = name(
+        pb::Precision::try_from(t.precision).map(|p| p.as_str_name()),
+        "PRECISION_",
+    );
+    if t.date.is_empty() {
+        format!("{} ({precision})", t.text)
+    } else {
+        format!("{} → {} ({precision})", t.text, t.date)
+    }
 }
 
 #[cfg(test)]
@@ -188,14 +262,26 @@ mod tests {
     #[test]
     fn highlights_in_each_unit() {
         // "é" is 2 bytes, 1 UTF-16 unit, 1 code point; the sentence starts at offset 10.
-        let sentence = |start| pb::Span { start, end: start + 20, text: "é talks".into() };
+        let sentence = |start| pb::Span {
+            start,
+            end: start + 20,
+            text: "é talks".into(),
+        };
         for (unit, start) in [
             (pb::OffsetUnit::Utf8Byte, 13),
             (pb::OffsetUnit::Utf16CodeUnit, 12),
             (pb::OffsetUnit::CodePoint, 12),
         ] {
-            let trigger = pb::Span { start, end: start + 5, text: "talks".into() };
-            assert_eq!(highlight(&sentence(10), &trigger, Style::Plain, unit), "é »talks«", "{unit:?}");
+            let trigger = pb::Span {
+                start,
+                end: start + 5,
+                text: "talks".into(),
+            };
+            assert_eq!(
+                highlight(&sentence(10), &trigger, Style::Plain, unit),
+                "é »talks«",
+                "{unit:?}"
+            );
         }
     }
 }
