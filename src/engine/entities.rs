@@ -333,7 +333,9 @@ fn sentence_start_tokens(sentences: &[Sentence], n: usize) -> Vec<bool> {
 /// Whether a dictionary entry may match `found` (the text as written) here.
 fn case_fits(e: &EntityEntry, found: &str, sentence_initial: bool, all_caps: bool) -> bool {
     if found == e.surface {
-        return !(e.ambiguous && sentence_initial);
+        // An ambiguous name opening a sentence may be the common word ("Nice weather"), but a
+        // country seldom is ("Turkey proposed ...").
+        return !(e.ambiguous && sentence_initial && e.kind != EntityKind::Country);
     }
     if all_caps {
         // Wire copy in capitals: only unambiguous, case-insensitive entries.

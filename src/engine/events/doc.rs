@@ -299,7 +299,26 @@ impl<'a> Doc<'a> {
             // "Russia's foreign ministry": an entity that is only a possessive is not the head.
             if ent.span.end == self.span(last).end {
                 let mut actor = self.actor_of(e);
-                actor.span = ent.span;
+                let mut first = first;
+                // "local officials", "senior Western diplomats": modifiers join a group.
+                if ent.kind == EntityKind::Group {
+                    while first > floor && last - first < 4 {
+                        let j = first - 1;
+                        let plain = self.a.tokens[j].kind == TokenKind::Word
+                            && self.a.tokens[j].case == Case::Lower
+                            && !self.is(j, NOT_IN_NP)
+                            && !self.is(j, DETERMINERS)
+                            && self.entity(j).is_none();
+                        if !plain {
+                            break;
+                        }
+                        first = j;
+                    }
+                    actor.span = Span::new(self.span(first).start, ent.span.end);
+                    actor.name = actor.span.slice(self.text).to_string();
+                } else {
+                    actor.span = ent.span;
+                }
                 return Some((actor, first));
             }
         }

@@ -6,10 +6,9 @@ use super::Candidate;
 use super::doc::{Doc, same_actor};
 use crate::engine::model::{Detail, EventType, Status};
 
-/// Merges mentions of the same event; keeps text order. Strikes and bare proposal nouns inside
-/// a proposal's content ("a halt in attacks", "proposals for a temporary ceasefire") are part
-/// of that proposal, not events of their own.
-pub(crate) fn merge(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
+/// Drops strikes and bare proposal nouns inside a proposal's content ("a halt in attacks",
+/// "proposals for a temporary ceasefire"): they are part of that proposal, not events.
+pub(crate) fn drop_nested(candidates: &mut Vec<Candidate>) {
     let contents: Vec<_> = candidates
         .iter()
         .filter_map(|c| match &c.event.detail {
@@ -17,20 +16,30 @@ pub(crate) fn merge(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
             _ => None,
         })
         .collect();
-    let inside_content = |c: &Candidate| {
+    candidates.retain(|c| {
         let nested = match &c.event.detail {
             Detail::Strike(_) => true,
             Detail::Proposal(p) => p.proposers.is_empty() && p.responses.is_empty(),
             _ => false,
         };
-        nested && contents.iter().any(|&(s, trigger)| trigger != c.event.trigger && s.contains(c.event.trigger))
-    };
-    let mut sorted: Vec<Candidate> = candidates.iter().filter(|c| !inside_content(c)).cloned().collect();
+        !(nested && contents.iter().any(|&(s, trigger)| trigger != c.event.trigger && s.contains(c.event.trigger)))
+    });
+}
+
+/// Merges mentions of the same event; keeps text order.
+pub(crate) fn merge(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let mut sorted = candidates;
     sorted.sort_by_key(|c| (c.event.trigger.start, c.event.trigger.end));
     let mut out: Vec<Candidate> = Vec::with_capacity(sorted.len());
     for c in sorted {
         if out.iter().any(|o| o.event.event_type() == c.event.event_type() && o.event.trigger == c.event.trigger) {
             continue;
+        }
+        if c.event.event_type() == EventType::Strike {
+            if let Some(target) = strike_target(&out, &c) {
+                absorb_strike(&mut out[target], c);
+                continue;
+            }
         }
         if c.event.event_type() == EventType::Talks {
             if let Some(target) = talks_target(doc, &out, &c) {
@@ -88,6 +97,34 @@ fn talks_target(_doc: &Doc, out: &[Candidate], c: &Candidate) -> Option<usize> {
         }
     }
     best.map(|(i, _)| i)
+}
+
+/// "Coalition airstrikes hit a market": a strike verb whose subject holds an earlier strike
+/// trigger tells of that same strike.
+fn strike_target(out: &[Candidate], c: &Candidate) -> Option<usize> {
+    let Detail::Strike(s) = &c.event.detail else { return None };
+    let attacker = s.attacker.as_ref()?.span;
+    out.iter().rposition(|o| o.event.event_type() == EventType::Strike && attacker.contains(o.event.trigger))
+}
+
+/// Adds a strike verb's mention and the arguments its noun lacked.
+fn absorb_strike(into: &mut Candidate, c: Candidate) {
+    into.event.mentions.push(c.event.trigger);
+    if into.event.place.is_none() {
+        into.event.place = c.event.place;
+    }
+    if let (Detail::Strike(a), Detail::Strike(b)) = (&mut into.event.detail, c.event.detail) {
+        if a.target.is_none() {
+            a.target = b.target;
+        }
+        if a.casualties.killed.is_none() && a.casualties.injured.is_none() {
+            a.casualties = b.casualties;
+        }
+        if a.weapon.is_none() {
+            a.weapon = b.weapon;
+        }
+    }
+    into.support = (into.support + 0.2).min(1.0);
 }
 
 /// Adds a later mention's trigger and arguments to an event.

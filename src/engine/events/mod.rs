@@ -92,6 +92,7 @@ impl EventRules {
             }
         }
         statement::credit_sources(&doc, &mut candidates);
+        merge::drop_nested(&mut candidates);
         proposal::link_responses(&doc, &mut candidates, &responses, published);
         let mut candidates = merge::merge(&doc, candidates);
         candidates.sort_by_key(|c| (c.event.trigger.start, c.event.trigger.end));

@@ -40,6 +40,9 @@ pub(crate) fn build(doc: &Doc, t: Trigger, published: Option<jiff::civil::Date>)
         (span_between(doc, t.last + 1, ce), None)
     } else {
         proposers.extend(modifier_actor(doc, t.first, cs));
+        if proposers.is_empty() {
+            proposers.extend(presenter(doc, t.first, cs));
+        }
         let mut i = t.last + 1;
         let mut content = None;
         if doc.is(i, &["by", "from"]) {
@@ -99,9 +102,10 @@ fn kind_of(lower: &str) -> ProposalKind {
     }
 }
 
-/// Tokens `from..to` as a span, without edge punctuation; `None` when empty.
+/// Tokens `from..to` as a span, without edge punctuation or a leading preposition; `None`
+/// when empty.
 fn span_between(doc: &Doc, mut from: usize, mut to: usize) -> Option<Span> {
-    while from < to && doc.is_punct(from) {
+    while from < to && (doc.is_punct(from) || doc.is(from, &["upon", "on", "with"])) {
         from += 1;
     }
     while to > from && doc.is_punct(to - 1) {
@@ -130,6 +134,20 @@ fn modifier_actor(doc: &Doc, first: usize, cs: usize) -> Option<Actor> {
     None
 }
 
+/// Verbs whose subject puts a proposal forward ("X unveiled a peace plan").
+const PRESENT_VERBS: &[&str] = &[
+    "unveiled", "unveils", "presented", "presents", "announced", "announces", "submitted",
+    "offered", "offers", "proposed", "proposes", "drafted", "floated", "tabled", "outlined",
+    "made", "makes", "issued", "launched", "sent", "backed", "put", "brokered", "crafted",
+];
+
+/// The subject of a verb that puts the proposal noun at `first` forward, within three words.
+fn presenter(doc: &Doc, first: usize, cs: usize) -> Option<Actor> {
+    let verb = (cs..first).rev().take(4).find(|&i| doc.is(i, PRESENT_VERBS))?;
+    let actors = doc.actors_in(cs..verb);
+    actors.into_iter().last().or_else(|| doc.subject_before(verb, cs).map(|(a, _)| a))
+}
+
 /// Links each response to the proposal it answers, or makes that proposal.
 pub(crate) fn link_responses(doc: &Doc, candidates: &mut Vec<Candidate>, responses: &[Trigger], published: Option<jiff::civil::Date>) {
     for r in responses {
@@ -156,8 +174,14 @@ pub(crate) fn link_responses(doc: &Doc, candidates: &mut Vec<Candidate>, respons
         let object_names_proposal = (r.last + 1..ce.min(r.last + 5)).any(|i| doc.is(i, PROPOSAL_NOUNS));
         let trigger_span = doc.span_of(r.first, r.last);
         let counter = stance == Stance::CounterProposed;
-        // The proposal answered: the nearest earlier one within reach.
-        let answered = if object_names_proposal || counter {
+        // The proposal answered: one named in the object ("accepted Egypt's proposal"), else
+        // the nearest earlier one within reach.
+        let in_object = candidates.iter().position(|c| {
+            c.event.event_type() == EventType::Proposal && object.is_some_and(|o| o.contains(c.event.trigger)) && has_own_arguments(c)
+        });
+        let answered = if let Some(i) = in_object.filter(|_| !counter) {
+            Some(i)
+        } else if object_names_proposal || counter {
             candidates
                 .iter()
                 .enumerate()

@@ -35,6 +35,13 @@ pub fn status(doc: &Doc, first: usize, last: usize, noun: bool, time: Option<&Ti
             break;
         }
     }
+    // "X denied that Y had bombed …": a denial governs the clause it introduces.
+    if cue.is_none() && floor == doc.clause_start(first) && floor >= 2 && doc.word(floor - 1) == "that" {
+        let before = doc.clause_start(floor - 2);
+        if (before..floor - 1).any(|i| matches!(doc.word(i), "denied" | "denies" | "deny" | "denying")) {
+            cue = Some(Status::Negated);
+        }
+    }
     if noun && cue.is_none() {
         let sent_end = doc.sentence_tokens(last).end;
         for i in last + 1..(last + 4).min(sent_end) {

@@ -129,15 +129,14 @@ pub(crate) fn build(doc: &Doc, t: Trigger, published: Option<jiff::civil::Date>)
     if t.entry.weight < 0.6 && !(has_casualties || t.entry.weapon.is_some() || weapon.is_some() || (attacker.is_some() && target.is_some())) {
         return None;
     }
-    // "X attacked Y for ...": a verbal attack on a person is criticism, not a strike.
+    // "X attacked Y for ...": a verbal attack on someone is criticism, not a strike.
     if t.entry.pos == Pos::Verb && weapon.is_none() && !has_casualties {
         if let Some(Target::Actor(a)) = &target {
-            if a.kind == ActorKind::Person && doc.is(t.last + 1 + a.name.split_whitespace().count(), &["for", "over", "as"]) {
+            if doc.is(doc.token_at_or_after(a.span.end), &["for", "over", "as"]) {
                 return None;
             }
         }
     }
-
     let time = doc.time_in(t.last + 1..ce).or_else(|| doc.time_in(cs..t.first));
     let support = [attacker.is_some(), target.is_some() || place.is_some(), weapon.is_some(), has_casualties]
         .iter()
