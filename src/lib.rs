@@ -18,3 +18,8 @@ pub mod error;
 pub mod pb;
 #[cfg(feature = "server")]
 pub mod server;
+
+/// The README's client example, compiled with the doctests.
+#[cfg(all(doctest, feature = "server"))]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
