@@ -2,13 +2,13 @@
 //! order and survive bad lines; offsets match the text.
 #![cfg(feature = "server")]
 
-mod common;
+mod harness;
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
-use common::{REFERENCE_PATH, TestServer};
+use harness::{REFERENCE_PATH, TestServer};
 use serde_json::Value;
 
 /// Runs `sitrep ARGS` with `stdin`.
@@ -52,7 +52,7 @@ fn temp_file(name: &str, content: &str) -> PathBuf {
 
 /// JSON lines as the scorer sends them, with a few that are not right.
 fn jsonl_input() -> String {
-    let reference = common::reference_article();
+    let reference = harness::reference_article();
     [
         serde_json::json!({"id": "ref", "text": reference.text, "published_date": reference.published_date}).to_string(),
         "this is not JSON".to_string(),

@@ -1,9 +1,9 @@
 //! Extract and DescribeSchema against a server in-process, through the generated client.
 #![cfg(feature = "server")]
 
-mod common;
+mod harness;
 
-use common::{TestServer, assert_spans_match, reference_article};
+use harness::{TestServer, assert_spans_match, reference_article};
 use sitrep::pb;
 use tokio_stream::StreamExt;
 
@@ -48,7 +48,7 @@ async fn events_in_text_order_then_a_summary_that_counts_them() {
     );
     assert_eq!(summary.char_count as usize, article.text.chars().count());
     assert_eq!(summary.engine_version, sitrep::engine::ENGINE_VERSION);
-    assert_eq!(summary.lexicon_version, common::engine().lexicon_version());
+    assert_eq!(summary.lexicon_version, harness::engine().lexicon_version());
     assert!(summary.processing_time.is_some());
     for event in &received {
         assert!(!event.id.is_empty());

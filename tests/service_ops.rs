@@ -1,11 +1,11 @@
 //! Health, reflection (v1 and v1alpha) and graceful shutdown.
 #![cfg(feature = "server")]
 
-mod common;
+mod harness;
 
 use std::time::Duration;
 
-use common::TestServer;
+use harness::TestServer;
 use sitrep::server::Config;
 use tokio_stream::StreamExt;
 use tonic_health::pb::HealthCheckRequest;

@@ -1,11 +1,11 @@
 //! ExtractStream, limits and their messages, deadlines, cancellation and concurrency.
 #![cfg(feature = "server")]
 
-mod common;
+mod harness;
 
 use std::time::Duration;
 
-use common::{TestServer, reference_article};
+use harness::{TestServer, reference_article};
 use sitrep::pb;
 use sitrep::pb::extract_response::Result as Answer;
 use sitrep::server::Config;
