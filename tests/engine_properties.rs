@@ -6,11 +6,19 @@ use std::sync::LazyLock;
 use proptest::prelude::*;
 use sitrep::engine::{Article, Detail, Engine, Event, Span, Target};
 
-static ENGINE: LazyLock<Engine> = LazyLock::new(|| Engine::embedded().expect("embedded lexicons load"));
+static ENGINE: LazyLock<Engine> =
+    LazyLock::new(|| Engine::embedded().expect("embedded lexicons load"));
 
 fn check_span(text: &str, s: Span, what: &str) {
-    assert!(s.start <= s.end && s.end <= text.len(), "{what} {s:?} outside a text of {} bytes", text.len());
-    assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "{what} {s:?} not on char boundaries");
+    assert!(
+        s.start <= s.end && s.end <= text.len(),
+        "{what} {s:?} outside a text of {} bytes",
+        text.len()
+    );
+    assert!(
+        text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
+        "{what} {s:?} not on char boundaries"
+    );
 }
 
 fn event_spans(e: &Event) -> Vec<(Span, &'static str)> {
@@ -38,7 +46,11 @@ fn event_spans(e: &Event) -> Vec<(Span, &'static str)> {
         Detail::Proposal(p) => {
             spans.extend(p.proposers.iter().map(|a| (a.span, "proposer")));
             spans.extend(p.content_span.map(|c| (c, "content")));
-            spans.extend(p.responses.iter().flat_map(|r| [(r.actor.span, "responder"), (r.trigger, "response")]));
+            spans.extend(
+                p.responses
+                    .iter()
+                    .flat_map(|r| [(r.actor.span, "responder"), (r.trigger, "response")]),
+            );
         }
     }
     spans
@@ -47,11 +59,46 @@ fn event_spans(e: &Event) -> Vec<(Span, &'static str)> {
 /// Text made of news-like pieces, quote marks, scripts and symbols, in any order.
 fn newsish() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "Russian President Vladimir Putin", " said", " told Fox News", "“", "”", "\"", "'", "’s",
-        " strike on", " Kyiv", " killed three civilians", " talks", " with", " US officials",
-        " on Sunday", " (Mar 23)", " will hold", " rejected the proposal", " called for", " a 30-day pause",
-        ".", ",", " ", "\n\n", "\u{00A0}", "\u{00AD}", "🕊️", "e\u{0301}", "Київ", " U.S.", " ALL CAPS TEXT",
-        " according to", " officials", " 2,000", " at least", " dozens", "(", ")", ":", "—",
+        "Russian President Vladimir Putin",
+        " said",
+        " told Fox News",
+        "“",
+        "”",
+        "\"",
+        "'",
+        "’s",
+        " strike on",
+        " Kyiv",
+        " killed three civilians",
+        " talks",
+        " with",
+        " US officials",
+        " on Sunday",
+        " (Mar 23)",
+        " will hold",
+        " rejected the proposal",
+        " called for",
+        " a 30-day pause",
+        ".",
+        ",",
+        " ",
+        "\n\n",
+        "\u{00A0}",
+        "\u{00AD}",
+        "🕊️",
+        "e\u{0301}",
+        "Київ",
+        " U.S.",
+        " ALL CAPS TEXT",
+        " according to",
+        " officials",
+        " 2,000",
+        " at least",
+        " dozens",
+        "(",
+        ")",
+        ":",
+        "—",
     ]);
     prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
 }
@@ -83,15 +130,31 @@ proptest! {
 fn events_come_in_order_of_first_mention_with_stable_ids() {
     let text = "Russia struck Kharkiv on Monday, killing two people. Ukraine and the US started talks in Riyadh. \
                 “We want peace,” Zelensky said.";
-    let a = ENGINE.extract(&Article { id: "a", text, published: None });
+    let a = ENGINE.extract(&Article {
+        id: "a",
+        text,
+        published: None,
+    });
     let starts: Vec<usize> = a.events.iter().map(|e| e.trigger.start).collect();
     let mut sorted = starts.clone();
     sorted.sort();
     assert_eq!(starts, sorted);
-    let b = ENGINE.extract(&Article { id: "a", text, published: None });
-    let ids = |x: &sitrep::engine::Extraction| x.events.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+    let b = ENGINE.extract(&Article {
+        id: "a",
+        text,
+        published: None,
+    });
+    let ids =
+        |x: &sitrep::engine::Extraction| x.events.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
     assert_eq!(ids(&a), ids(&b), "same article, same ids");
-    let c = ENGINE.extract(&Article { id: "another", text, published: None });
-    assert!(ids(&a).iter().zip(ids(&c)).all(|(x, y)| *x != y), "another article id, other ids");
+    let c = ENGINE.extract(&Article {
+        id: "another",
+        text,
+        published: None,
+    });
+    assert!(
+        ids(&a).iter().zip(ids(&c)).all(|(x, y)| *x != y),
+        "another article id, other ids"
+    );
     assert!(a.events.len() >= 3, "{:#?}", a.events);
 }

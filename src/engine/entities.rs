@@ -29,13 +29,81 @@ const NAME_PARTICLES: &[&str] = &[
 
 /// Capitalized words that never start or continue a personal name after a title.
 const NOT_NAMES: &[&str] = &[
-    "the", "a", "an", "and", "or", "of", "in", "on", "at", "for", "to", "said", "says", "told",
-    "has", "have", "had", "was", "were", "is", "are", "will", "would", "who", "which", "that",
-    "this", "after", "before", "on", "with", "by", "from", "as", "but", "also", "earlier",
-    "later", "last", "next", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "during", "when", "while", "because",
-    "if", "he", "she", "it", "they", "we", "i", "his", "her", "their", "its", "not",
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "of",
+    "in",
+    "on",
+    "at",
+    "for",
+    "to",
+    "said",
+    "says",
+    "told",
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "would",
+    "who",
+    "which",
+    "that",
+    "this",
+    "after",
+    "before",
+    "on",
+    "with",
+    "by",
+    "from",
+    "as",
+    "but",
+    "also",
+    "earlier",
+    "later",
+    "last",
+    "next",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "during",
+    "when",
+    "while",
+    "because",
+    "if",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "his",
+    "her",
+    "their",
+    "its",
+    "not",
 ];
 
 /// Subject pronouns that stand for a person.
@@ -91,28 +159,40 @@ impl EntityMatcher {
             .expect("title patterns compile");
         let mut capitals = HashMap::new();
         for (i, e) in entries.iter().enumerate() {
-            if e.capital && e.kind == EntityKind::City {
-                if let Some(c) = &e.country {
-                    let better = capitals.get(c).is_none_or(|&j: &u32| {
-                        entries[j as usize].population.unwrap_or(0) < e.population.unwrap_or(0)
-                    });
-                    if better {
-                        capitals.insert(c.clone(), i as u32);
-                    }
+            if e.capital
+                && e.kind == EntityKind::City
+                && let Some(c) = &e.country
+            {
+                let better = capitals.get(c).is_none_or(|&j: &u32| {
+                    entries[j as usize].population.unwrap_or(0) < e.population.unwrap_or(0)
+                });
+                if better {
+                    capitals.insert(c.clone(), i as u32);
                 }
             }
         }
-        EntityMatcher { names, pattern_entries, entries, titles, title_entries, capitals }
+        EntityMatcher {
+            names,
+            pattern_entries,
+            entries,
+            titles,
+            title_entries,
+            capitals,
+        }
     }
 
     /// The capital city of a country (ISO alpha-3), from the gazetteer.
     pub fn capital_of(&self, country: &str) -> Option<&str> {
-        self.capitals.get(country).map(|&i| &*self.entries[i as usize].canonical)
+        self.capitals
+            .get(country)
+            .map(|&i| &*self.entries[i as usize].canonical)
     }
 
     /// True when `canonical` names a national capital.
     pub fn is_capital(&self, canonical: &str) -> bool {
-        self.capitals.values().any(|&i| &*self.entries[i as usize].canonical == canonical)
+        self.capitals
+            .values()
+            .any(|&i| &*self.entries[i as usize].canonical == canonical)
     }
 
     /// Finds the entities of one article. `quotes` are the quotation regions.
@@ -153,7 +233,9 @@ impl EntityMatcher {
             let best = self.pattern_entries[m.pattern().as_usize()]
                 .iter()
                 .copied()
-                .filter(|&e| case_fits(&self.entries[e as usize], found, sentence_initial, all_caps))
+                .filter(|&e| {
+                    case_fits(&self.entries[e as usize], found, sentence_initial, all_caps)
+                })
                 .max_by_key(|&e| entry_priority(&self.entries[e as usize]));
             if let Some(entry) = best {
                 candidates.push(Candidate { first, last, entry });
@@ -161,10 +243,13 @@ impl EntityMatcher {
         }
         // Leftmost, then longest, then the stronger kind.
         candidates.sort_by(|a, b| {
-            a.first.cmp(&b.first).then(b.last.cmp(&a.last)).then_with(|| {
-                entry_priority(&self.entries[b.entry as usize])
-                    .cmp(&entry_priority(&self.entries[a.entry as usize]))
-            })
+            a.first
+                .cmp(&b.first)
+                .then(b.last.cmp(&a.last))
+                .then_with(|| {
+                    entry_priority(&self.entries[b.entry as usize])
+                        .cmp(&entry_priority(&self.entries[a.entry as usize]))
+                })
         });
         let mut chosen: Vec<Candidate> = Vec::with_capacity(candidates.len());
         for c in candidates {
@@ -191,7 +276,13 @@ impl EntityMatcher {
     }
 
     /// Pass 2: titled people, modified groups and channels, "the X capital".
-    fn compose(&self, text: &str, tokens: &[Token], found: Vec<Candidate>, all_caps: bool) -> Vec<Entity> {
+    fn compose(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        found: Vec<Candidate>,
+        all_caps: bool,
+    ) -> Vec<Entity> {
         let titles = self.title_at(text, tokens);
         let mut by_first: HashMap<usize, Candidate> = found.iter().map(|c| (c.first, *c)).collect();
         let mut covered = vec![false; tokens.len()];
@@ -205,7 +296,10 @@ impl EntityMatcher {
             let modifier = by_first.get(&i).copied().filter(|c| {
                 matches!(
                     self.entries[c.entry as usize].kind,
-                    EntityKind::Nationality | EntityKind::Country | EntityKind::Government | EntityKind::Organization
+                    EntityKind::Nationality
+                        | EntityKind::Country
+                        | EntityKind::Government
+                        | EntityKind::Organization
                 )
             });
             let after_mod = modifier.map_or(i, |c| c.last + 1);
@@ -230,12 +324,16 @@ impl EntityMatcher {
                         span: Span::new(tokens[start_tok].span.start, head.end),
                         head,
                         kind: EntityKind::Person,
-                        canonical: entry.map_or_else(|| Arc::from(head.slice(text)), |e| e.canonical.clone()),
+                        canonical: entry
+                            .map_or_else(|| Arc::from(head.slice(text)), |e| e.canonical.clone()),
                         country: entry
                             .and_then(|e| e.country.clone())
                             .or_else(|| mod_entry.and_then(|m| m.country.clone())),
                         title: Some(title.canonical.clone()),
-                        role: title.role.clone().or_else(|| entry.and_then(|e| e.role.clone())),
+                        role: title
+                            .role
+                            .clone()
+                            .or_else(|| entry.and_then(|e| e.role.clone())),
                         antecedent: None,
                     });
                     by_first.remove(&name_start);
@@ -251,7 +349,8 @@ impl EntityMatcher {
                     if matches!(n_entry.kind, EntityKind::Group | EntityKind::Media)
                         && m_entry.kind != EntityKind::Organization
                     {
-                        let span = Span::new(tokens[m.first].span.start, tokens[next.last].span.end);
+                        let span =
+                            Span::new(tokens[m.first].span.start, tokens[next.last].span.end);
                         out.push(Entity {
                             span,
                             head: Span::new(tokens[next.first].span.start, span.end),
@@ -269,28 +368,34 @@ impl EntityMatcher {
                 }
                 // "the Ukrainian capital": the capital city of that country.
                 if m_entry.kind == EntityKind::Nationality
-                    && tokens.get(m.last + 1).is_some_and(|t| t.span.slice(text).eq_ignore_ascii_case("capital"))
+                    && tokens
+                        .get(m.last + 1)
+                        .is_some_and(|t| t.span.slice(text).eq_ignore_ascii_case("capital"))
+                    && let Some(&cap) = m_entry.country.as_ref().and_then(|c| self.capitals.get(c))
                 {
-                    if let Some(&cap) = m_entry.country.as_ref().and_then(|c| self.capitals.get(c)) {
-                        let cap_entry = &self.entries[cap as usize];
-                        let mut start = tokens[m.first].span.start;
-                        if m.first > 0 && tokens[m.first - 1].span.slice(text).eq_ignore_ascii_case("the") {
-                            start = tokens[m.first - 1].span.start;
-                        }
-                        let span = Span::new(start, tokens[m.last + 1].span.end);
-                        out.push(Entity {
-                            span,
-                            head: span,
-                            kind: EntityKind::City,
-                            canonical: cap_entry.canonical.clone(),
-                            country: cap_entry.country.clone(),
-                            title: None,
-                            role: None,
-                            antecedent: None,
-                        });
-                        i = m.last + 2;
-                        continue;
+                    let cap_entry = &self.entries[cap as usize];
+                    let mut start = tokens[m.first].span.start;
+                    if m.first > 0
+                        && tokens[m.first - 1]
+                            .span
+                            .slice(text)
+                            .eq_ignore_ascii_case("the")
+                    {
+                        start = tokens[m.first - 1].span.start;
                     }
+                    let span = Span::new(start, tokens[m.last + 1].span.end);
+                    out.push(Entity {
+                        span,
+                        head: span,
+                        kind: EntityKind::City,
+                        canonical: cap_entry.canonical.clone(),
+                        country: cap_entry.country.clone(),
+                        title: None,
+                        role: None,
+                        antecedent: None,
+                    });
+                    i = m.last + 2;
+                    continue;
                 }
             }
             if let Some(c) = by_first.get(&i).copied() {
@@ -349,10 +454,10 @@ fn case_fits(e: &EntityEntry, found: &str, sentence_initial: bool, all_caps: boo
         return true; // common nouns: "officials", "civilians", "state TV" written any way
     }
     // A proper name: it must be capitalized where the dictionary capitalizes it.
-    e.surface
-        .split(' ')
-        .zip(found.split(' '))
-        .all(|(s, f)| !s.starts_with(|c: char| c.is_ascii_uppercase()) || f.starts_with(|c: char| c.is_uppercase()))
+    e.surface.split(' ').zip(found.split(' ')).all(|(s, f)| {
+        !s.starts_with(|c: char| c.is_ascii_uppercase())
+            || f.starts_with(|c: char| c.is_uppercase())
+    })
 }
 
 /// Which of several entries with the same surface wins.
@@ -374,7 +479,13 @@ fn entry_priority(e: &EntityEntry) -> (u8, u64) {
 
 /// An unknown personal name after a title: one to four capitalized words (with particles),
 /// not already covered by another entity. Returns the index of its last token.
-fn unknown_name(text: &str, tokens: &[Token], start: usize, covered: &[bool], all_caps: bool) -> Option<usize> {
+fn unknown_name(
+    text: &str,
+    tokens: &[Token],
+    start: usize,
+    covered: &[bool],
+    all_caps: bool,
+) -> Option<usize> {
     let is_name_word = |i: usize| {
         let t = tokens.get(i)?;
         let w = t.span.slice(text);
@@ -390,7 +501,9 @@ fn unknown_name(text: &str, tokens: &[Token], start: usize, covered: &[bool], al
     let mut i = start + 1;
     while i - start < max_words + 1 {
         let Some(t) = tokens.get(i) else { break };
-        if t.span.start != tokens[i - 1].span.end + 1 && !text[tokens[i - 1].span.end..t.span.start].trim().is_empty() {
+        if t.span.start != tokens[i - 1].span.end + 1
+            && !text[tokens[i - 1].span.end..t.span.start].trim().is_empty()
+        {
             break;
         }
         if is_name_word(i).is_some() {
@@ -408,7 +521,13 @@ fn unknown_name(text: &str, tokens: &[Token], start: usize, covered: &[bool], al
 }
 
 /// Pass 3: surnames and pronouns refer back to the people they mean.
-fn resolve_references(text: &str, tokens: &[Token], entities: &mut Vec<Entity>, quotes: &[Span], all_caps: bool) {
+fn resolve_references(
+    text: &str,
+    tokens: &[Token],
+    entities: &mut Vec<Entity>,
+    quotes: &[Span],
+    all_caps: bool,
+) {
     let in_quote = |s: Span| quotes.iter().any(|q| q.contains(s));
     let mut covered = vec![false; tokens.len()];
     let mut e = 0;
@@ -429,10 +548,10 @@ fn resolve_references(text: &str, tokens: &[Token], entities: &mut Vec<Entity>, 
             if ent.kind == EntityKind::Person {
                 people.push((next_entity, ent.span, in_quote(ent.span)));
                 let head = ent.head.slice(text);
-                if let Some(last) = head.split_whitespace().last() {
-                    if head.contains(' ') {
-                        surname_of.insert(last.to_lowercase(), next_entity);
-                    }
+                if let Some(last) = head.split_whitespace().last()
+                    && head.contains(' ')
+                {
+                    surname_of.insert(last.to_lowercase(), next_entity);
                 }
             }
             next_entity += 1;
@@ -443,18 +562,33 @@ fn resolve_references(text: &str, tokens: &[Token], entities: &mut Vec<Entity>, 
         let word = t.span.slice(text);
         let lower = word.to_lowercase();
         let capitalized = matches!(t.case, Case::Title | Case::Upper);
-        if capitalized && (all_caps || t.case == Case::Title) {
-            if let Some(&target) = surname_of.get(&lower) {
-                added.push(reference(t.span, EntityKind::Person, &entities[target], target));
-                continue;
-            }
+        if capitalized
+            && (all_caps || t.case == Case::Title)
+            && let Some(&target) = surname_of.get(&lower)
+        {
+            added.push(reference(
+                t.span,
+                EntityKind::Person,
+                &entities[target],
+                target,
+            ));
+            continue;
         }
         if PERSON_PRONOUNS.contains(&lower.as_str()) {
             let quoted = in_quote(t.span);
-            let antecedent = people.iter().rev().find(|&&(_, _, q)| quoted || !q).map(|&(idx, _, _)| idx);
+            let antecedent = people
+                .iter()
+                .rev()
+                .find(|&&(_, _, q)| quoted || !q)
+                .map(|&(idx, _, _)| idx);
             if let Some(target) = antecedent {
                 let root = entities[target].antecedent.unwrap_or(target);
-                added.push(reference(t.span, EntityKind::Pronoun, &entities[root], root));
+                added.push(reference(
+                    t.span,
+                    EntityKind::Pronoun,
+                    &entities[root],
+                    root,
+                ));
             }
         }
     }
@@ -577,7 +711,14 @@ president\tPresident\tGOV
     }
 
     /// (mention, kind, canonical, country, title, antecedent's mention)
-    type Row = (String, EntityKind, String, Option<String>, Option<String>, Option<String>);
+    type Row = (
+        String,
+        EntityKind,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
 
     fn find(m: &EntityMatcher, text: &str) -> Vec<Row> {
         let (tokens, sentences) = text::tokenize(text);
@@ -599,55 +740,119 @@ president\tPresident\tGOV
             .collect()
     }
 
-    fn has(rows: &[Row], mention: &str, kind: EntityKind, canonical: &str, country: Option<&str>) -> bool {
-        rows.iter().any(|r| r.0 == mention && r.1 == kind && r.2 == canonical && r.3.as_deref() == country)
+    fn has(
+        rows: &[Row],
+        mention: &str,
+        kind: EntityKind,
+        canonical: &str,
+        country: Option<&str>,
+    ) -> bool {
+        rows.iter()
+            .any(|r| r.0 == mention && r.1 == kind && r.2 == canonical && r.3.as_deref() == country)
     }
 
     #[test]
     fn dictionary_and_composition() {
         use EntityKind::*;
         let m = matcher();
-        let cases: &[(&str, &[(&str, EntityKind, &str, Option<&str>)])] = &[
-            ("Ukraine and the US officials met in Saudi Arabia.", &[
-                ("Ukraine", Country, "Ukraine", Some("UKR")),
-                ("US officials", Group, "officials", Some("USA")),
-                ("Saudi Arabia", Country, "Saudi Arabia", Some("SAU")),
-            ]),
-            ("Ukrainian Defence Minister Rustem Umerov confirmed it.", &[
-                ("Ukrainian Defence Minister Rustem Umerov", Person, "Rustem Umerov", Some("UKR")),
-            ]),
-            ("Kremlin spokesman Dmitry Peskov told Russian state TV.", &[
-                ("Kremlin spokesman Dmitry Peskov", Person, "Dmitry Peskov", Some("RUS")),
-                ("Russian state TV", Media, "state TV", Some("RUS")),
-            ]),
-            ("US special envoy Steve Witkoff spoke to Fox News.", &[
-                ("US special envoy Steve Witkoff", Person, "Steve Witkoff", Some("USA")),
-                ("Fox News", Media, "Fox News", Some("USA")),
-            ]),
-            ("Russian President Vladimir Putin has rejected it.", &[
-                ("Russian President Vladimir Putin", Person, "Vladimir Putin", Some("RUS")),
-            ]),
-            ("A strike on the Ukrainian capital killed three civilians.", &[
-                ("the Ukrainian capital", City, "Kyiv", Some("UKR")),
-                ("civilians", Group, "civilians", None),
-            ]),
-            ("Talks in Kiev and Riyadh.", &[
-                ("Kiev", City, "Kyiv", Some("UKR")),
-                ("Riyadh", City, "Riyadh", Some("SAU")),
-            ]),
-            ("Washington hopes for progress but the Kremlin warns.", &[
-                ("Washington", Government, "United States government", Some("USA")),
-                ("Kremlin", Government, "Kremlin", Some("RUS")),
-            ]),
-            ("TERRORISTS OF THE FMLN ATTACKED SAN SALVADOR.", &[
-                ("FMLN", ArmedGroup, "Farabundo Marti National Liberation Front", Some("SLV")),
-                ("SAN SALVADOR", City, "San Salvador", Some("SLV")),
-            ]),
+        type Want<'a> = (&'a str, EntityKind, &'a str, Option<&'a str>);
+        let cases: &[(&str, &[Want])] = &[
+            (
+                "Ukraine and the US officials met in Saudi Arabia.",
+                &[
+                    ("Ukraine", Country, "Ukraine", Some("UKR")),
+                    ("US officials", Group, "officials", Some("USA")),
+                    ("Saudi Arabia", Country, "Saudi Arabia", Some("SAU")),
+                ],
+            ),
+            (
+                "Ukrainian Defence Minister Rustem Umerov confirmed it.",
+                &[(
+                    "Ukrainian Defence Minister Rustem Umerov",
+                    Person,
+                    "Rustem Umerov",
+                    Some("UKR"),
+                )],
+            ),
+            (
+                "Kremlin spokesman Dmitry Peskov told Russian state TV.",
+                &[
+                    (
+                        "Kremlin spokesman Dmitry Peskov",
+                        Person,
+                        "Dmitry Peskov",
+                        Some("RUS"),
+                    ),
+                    ("Russian state TV", Media, "state TV", Some("RUS")),
+                ],
+            ),
+            (
+                "US special envoy Steve Witkoff spoke to Fox News.",
+                &[
+                    (
+                        "US special envoy Steve Witkoff",
+                        Person,
+                        "Steve Witkoff",
+                        Some("USA"),
+                    ),
+                    ("Fox News", Media, "Fox News", Some("USA")),
+                ],
+            ),
+            (
+                "Russian President Vladimir Putin has rejected it.",
+                &[(
+                    "Russian President Vladimir Putin",
+                    Person,
+                    "Vladimir Putin",
+                    Some("RUS"),
+                )],
+            ),
+            (
+                "A strike on the Ukrainian capital killed three civilians.",
+                &[
+                    ("the Ukrainian capital", City, "Kyiv", Some("UKR")),
+                    ("civilians", Group, "civilians", None),
+                ],
+            ),
+            (
+                "Talks in Kiev and Riyadh.",
+                &[
+                    ("Kiev", City, "Kyiv", Some("UKR")),
+                    ("Riyadh", City, "Riyadh", Some("SAU")),
+                ],
+            ),
+            (
+                "Washington hopes for progress but the Kremlin warns.",
+                &[
+                    (
+                        "Washington",
+                        Government,
+                        "United States government",
+                        Some("USA"),
+                    ),
+                    ("Kremlin", Government, "Kremlin", Some("RUS")),
+                ],
+            ),
+            (
+                "TERRORISTS OF THE FMLN ATTACKED SAN SALVADOR.",
+                &[
+                    (
+                        "FMLN",
+                        ArmedGroup,
+                        "Farabundo Marti National Liberation Front",
+                        Some("SLV"),
+                    ),
+                    ("SAN SALVADOR", City, "San Salvador", Some("SLV")),
+                ],
+            ),
         ];
         for (text, want) in cases {
             let rows = find(&m, text);
             for &(mention, kind, canonical, country) in *want {
-                assert!(has(&rows, mention, kind, canonical, country), "{text:?}: want {mention:?} {kind:?} {canonical:?} {country:?}, got {rows:#?}");
+                assert!(
+                    has(&rows, mention, kind, canonical, country),
+                    "{text:?}: want {mention:?} {kind:?} {canonical:?} {country:?}, got {rows:#?}"
+                );
             }
         }
     }
@@ -656,16 +861,28 @@ president\tPresident\tGOV
     fn case_rules_reject_common_words() {
         let m = matcher();
         let cases = [
-            "let us talk about it.",              // "us" is not the US
-            "Nice weather today.",                // ambiguous city at sentence start
+            "let us talk about it.",               // "us" is not the US
+            "Nice weather today.",                 // ambiguous city at sentence start
             "the kremlin is a fortress word here", // proper name written lower case
-            "THEY SAID US TROOPS LEFT.",          // case-sensitive "US" in wire copy? it is exact: kept
+            "THEY SAID US TROOPS LEFT.", // case-sensitive "US" in wire copy? it is exact: kept
         ];
         assert!(find(&m, cases[0]).is_empty(), "{:?}", find(&m, cases[0]));
         assert!(find(&m, cases[1]).is_empty(), "{:?}", find(&m, cases[1]));
         assert!(find(&m, cases[2]).is_empty(), "{:?}", find(&m, cases[2]));
-        assert!(has(&find(&m, cases[3]), "US", EntityKind::Country, "United States", Some("USA")));
-        assert!(has(&find(&m, "They met in Nice on Monday."), "Nice", EntityKind::City, "Nice", Some("FRA")));
+        assert!(has(
+            &find(&m, cases[3]),
+            "US",
+            EntityKind::Country,
+            "United States",
+            Some("USA")
+        ));
+        assert!(has(
+            &find(&m, "They met in Nice on Monday."),
+            "Nice",
+            EntityKind::City,
+            "Nice",
+            Some("FRA")
+        ));
     }
 
     #[test]
@@ -675,7 +892,10 @@ president\tPresident\tGOV
                     “There are difficult negotiations ahead,” Peskov said. \
                     “I feel that (Russian President Vladimir Putin) wants peace,” he told Fox News.";
         let rows = find(&m, text);
-        let peskov = rows.iter().find(|r| r.0 == "Peskov").expect("surname found");
+        let peskov = rows
+            .iter()
+            .find(|r| r.0 == "Peskov")
+            .expect("surname found");
         assert_eq!(peskov.2, "Dmitry Peskov");
         assert_eq!(peskov.5.as_deref(), Some("Kremlin spokesman Dmitry Peskov"));
         let he = rows.iter().find(|r| r.0 == "he").expect("pronoun found");
@@ -688,7 +908,10 @@ president\tPresident\tGOV
     fn quote_regions_pair_marks_and_run_over_paragraphs() {
         let text = "“One,” he said. “Two\n\n“Three,” she said.";
         let (tokens, _) = text::tokenize(text);
-        let regions: Vec<&str> = quote_regions(text, &tokens).iter().map(|s| s.slice(text)).collect();
+        let regions: Vec<&str> = quote_regions(text, &tokens)
+            .iter()
+            .map(|s| s.slice(text))
+            .collect();
         assert_eq!(regions, ["“One,”", "“Two", "“Three,”"]);
     }
 }

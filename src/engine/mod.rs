@@ -52,12 +52,16 @@ pub struct Extraction {
 
 /// Parses a `published_date` (`YYYY-MM-DD`).
 pub fn parse_date(value: &str) -> Result<jiff::civil::Date, DateError> {
-    let bad = || DateError { value: value.to_string() };
+    let bad = || DateError {
+        value: value.to_string(),
+    };
     let b = value.as_bytes();
     let shape_ok = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     if !shape_ok {
         return Err(bad());
     }
@@ -141,15 +145,27 @@ impl Engine {
         let times = time::find_times(text, &sentence_spans, published);
         let numbers = numbers::find_numbers(text, &times);
         let quotes = entities::quote_regions(text, &tokens);
-        let entities = self.entities.find(text, &tokens, &sentences, &quotes, all_caps);
-        Analysis { sentences, tokens, entities, numbers, times, quotes, all_caps }
+        let entities = self
+            .entities
+            .find(text, &tokens, &sentences, &quotes, all_caps);
+        Analysis {
+            sentences,
+            tokens,
+            entities,
+            numbers,
+            times,
+            quotes,
+            all_caps,
+        }
     }
 
     /// Finds the events of one article.
     pub fn extract(&self, article: &Article) -> Extraction {
         let analysis = self.analyze(article.text, article.published);
         Extraction {
-            events: self.events.extract(article.text, &analysis, article.id, article.published),
+            events: self
+                .events
+                .extract(article.text, &analysis, article.id, article.published),
             sentence_count: analysis.sentences.len(),
             char_count: article.text.chars().count(),
         }
@@ -169,7 +185,14 @@ mod tests {
     #[test]
     fn parse_date_accepts_calendar_dates_only() {
         assert_eq!(parse_date("2025-03-23").unwrap().to_string(), "2025-03-23");
-        for bad in ["2025-02-30", "2025-3-23", "23/03/2025", "", "2025-03-23T00:00", "２０２５-03-23"] {
+        for bad in [
+            "2025-02-30",
+            "2025-3-23",
+            "23/03/2025",
+            "",
+            "2025-03-23T00:00",
+            "２０２５-03-23",
+        ] {
             assert!(parse_date(bad).is_err(), "{bad:?} accepted");
         }
     }

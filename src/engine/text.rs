@@ -19,9 +19,42 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Words that start a new sentence after an abbreviation with inner periods ("the U.S. The").
 const SENTENCE_STARTERS: &[&str] = &[
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "in", "on", "this",
-    "that", "these", "those", "there", "his", "her", "their", "its", "our", "however", "meanwhile",
-    "after", "while", "when", "if", "as", "for", "at", "some", "many", "officials", "according",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "but",
+    "and",
+    "in",
+    "on",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "however",
+    "meanwhile",
+    "after",
+    "while",
+    "when",
+    "if",
+    "as",
+    "for",
+    "at",
+    "some",
+    "many",
+    "officials",
+    "according",
 ];
 
 /// Splits `text` into tokens and sentences.
@@ -92,7 +125,11 @@ struct Tokenizer<'t> {
 
 impl<'t> Tokenizer<'t> {
     fn new(text: &'t str) -> Self {
-        Tokenizer { text, chars: text.char_indices().collect(), tokens: Vec::new() }
+        Tokenizer {
+            text,
+            chars: text.char_indices().collect(),
+            tokens: Vec::new(),
+        }
     }
 
     fn at(&self, i: usize) -> Option<char> {
@@ -142,7 +179,10 @@ impl<'t> Tokenizer<'t> {
             } else {
                 // Punctuation, symbols and emoji, one character each (with any combining marks).
                 let mut j = i + 1;
-                while self.at(j).is_some_and(|c| is_word_continuation(c) && !is_letter(c)) {
+                while self
+                    .at(j)
+                    .is_some_and(|c| is_word_continuation(c) && !is_letter(c))
+                {
                     j += 1;
                 }
                 self.push(i, j, TokenKind::Punct);
@@ -164,8 +204,8 @@ impl<'t> Tokenizer<'t> {
             match (self.at(i), self.at(i + 1)) {
                 (Some(a), Some(n)) if is_apostrophe(a) && is_letter(n) => {
                     // "'s" or "’s" at a word end is a possessive: split it off.
-                    let possessive = matches!(n, 's' | 'S')
-                        && !self.at(i + 2).is_some_and(is_word_continuation);
+                    let possessive =
+                        matches!(n, 's' | 'S') && !self.at(i + 2).is_some_and(is_word_continuation);
                     if possessive {
                         break;
                     }
@@ -219,7 +259,10 @@ impl<'t> Tokenizer<'t> {
                 (Some(',' | '.' | ':' | '-' | '/'), Some(n)) if n.is_ascii_digit() => i += 1,
                 (Some('-'), Some(n)) if is_letter(n) => {
                     i += 1;
-                    while self.at(i).is_some_and(|c| is_word_continuation(c) || c == '-') {
+                    while self
+                        .at(i)
+                        .is_some_and(|c| is_word_continuation(c) || c == '-')
+                    {
                         i += 1;
                     }
                     break;
@@ -241,20 +284,30 @@ impl<'t> Tokenizer<'t> {
     fn quote_kind(&self, i: usize, c: char) -> Option<TokenKind> {
         let prev = if i == 0 { None } else { self.at(i - 1) };
         let next = self.at(i + 1);
-        let opens_by_position = prev.is_none_or(|p| is_space(p) || "([{\u{2014}\u{2013}-/".contains(p))
+        let opens_by_position = prev
+            .is_none_or(|p| is_space(p) || "([{\u{2014}\u{2013}-/".contains(p))
             && next.is_some_and(|n| !is_space(n));
         match c {
-            '\u{201C}' | '\u{2018}' | '\u{201E}' | '\u{00AB}' | '\u{2039}' => Some(TokenKind::OpenQuote),
+            '\u{201C}' | '\u{2018}' | '\u{201E}' | '\u{00AB}' | '\u{2039}' => {
+                Some(TokenKind::OpenQuote)
+            }
             '\u{201D}' | '\u{00BB}' | '\u{203A}' => Some(TokenKind::CloseQuote),
             '"' | '\'' | '\u{2019}' => {
                 if c != '"' && prev.is_some_and(is_letter) && next.is_some_and(is_letter) {
                     return None; // an apostrophe inside a word; words consume these
                 }
-                if c != '"' && prev.is_some_and(|p| p == 's' || p == 'S') && next.is_none_or(is_space) {
+                if c != '"'
+                    && prev.is_some_and(|p| p == 's' || p == 'S')
+                    && next.is_none_or(is_space)
+                {
                     // "the rebels' base": a plural possessive, not a closing quote
                     return Some(TokenKind::Punct);
                 }
-                Some(if opens_by_position { TokenKind::OpenQuote } else { TokenKind::CloseQuote })
+                Some(if opens_by_position {
+                    TokenKind::OpenQuote
+                } else {
+                    TokenKind::CloseQuote
+                })
             }
             _ => None,
         }
@@ -277,7 +330,8 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         } else {
             false
         };
-        let split = split || (end < tokens.len() && paragraph_break(text, tokens[end - 1], tokens[end]));
+        let split =
+            split || (end < tokens.len() && paragraph_break(text, tokens[end - 1], tokens[end]));
         if split || end == tokens.len() {
             if end > start {
                 sentences.push(Sentence {
@@ -293,7 +347,8 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
 }
 
 fn closes(text: &str, t: Token) -> bool {
-    t.kind == TokenKind::CloseQuote || (t.kind == TokenKind::Punct && matches!(t.span.slice(text), ")" | "]"))
+    t.kind == TokenKind::CloseQuote
+        || (t.kind == TokenKind::Punct && matches!(t.span.slice(text), ")" | "]"))
 }
 
 /// Whether the terminal token `i` (with closers up to `next`) ends its sentence.
@@ -309,7 +364,10 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, next: usize) -> bool {
     let starts_like_sentence = match following.kind {
         TokenKind::Word => following.case != Case::Lower,
         TokenKind::Number | TokenKind::OpenQuote => true,
-        TokenKind::Punct => matches!(following.span.slice(text), "(" | "[" | "-" | "\u{2014}" | "\u{2013}"),
+        TokenKind::Punct => matches!(
+            following.span.slice(text),
+            "(" | "[" | "-" | "\u{2014}" | "\u{2013}"
+        ),
         _ => false,
     };
     if !starts_like_sentence {
@@ -396,10 +454,16 @@ mod tests {
             ("Putin’s plan", &["Putin", "’s", "plan"]),
             ("Russia's war", &["Russia", "'s", "war"]),
             ("don't stop", &["don't", "stop"]),
-            ("the U.S. and U.N. said", &["the", "U.S.", "and", "U.N.", "said"]),
+            (
+                "the U.S. and U.N. said",
+                &["the", "U.S.", "and", "U.N.", "said"],
+            ),
             ("a 30-day pause", &["a", "30-day", "pause"]),
             ("technical-level talks", &["technical-level", "talks"]),
-            ("2,000 people, 3.5 km", &["2,000", "people", ",", "3.5", "km"]),
+            (
+                "2,000 people, 3.5 km",
+                &["2,000", "people", ",", "3.5", "km"],
+            ),
             ("on 2025-03-23.", &["on", "2025-03-23", "."]),
             ("a 1 - 1 tie .", &["a", "1", "-", "1", "tie", "."]),
             ("Kyiv\u{00A0}said", &["Kyiv", "said"]),
@@ -441,7 +505,8 @@ mod tests {
 PEASANTS OF VARIOUS AGES HAVE BEEN KIDNAPPED BY TERRORISTS OF THE
 FARABUNDO MARTI NATIONAL LIBERATION FRONT [FMLN] IN SAN MIGUEL
 DEPARTMENT.";
-    const MUC_WRAPPED: &str = "COPREFA] [TEXT] THE ARCE BATTALION COMMAND HAS REPORTED THAT ABOUT 50
+    const MUC_WRAPPED: &str =
+        "COPREFA] [TEXT] THE ARCE BATTALION COMMAND HAS REPORTED THAT ABOUT 50
 PEASANTS OF VARIOUS AGES HAVE BEEN KIDNAPPED BY TERRORISTS OF THE
 FARABUNDO MARTI NATIONAL LIBERATION FRONT [FMLN] IN SAN MIGUEL
 DEPARTMENT.  ACCORDING TO THAT GARRISON, THE MASS KIDNAPPING TOOK PLACE ON
@@ -451,20 +516,65 @@ DEPARTMENT.  ACCORDING TO THAT GARRISON, THE MASS KIDNAPPING TOOK PLACE ON
     fn sentence_boundaries() {
         let cases: &[(&str, &[&str])] = &[
             ("Talks began. They ended.", &["Talks began.", "They ended."]),
-            ("Talks with the U.S. started on Mar. 23 in Riyadh.", &["Talks with the U.S. started on Mar. 23 in Riyadh."]),
-            ("Gen. Smith and Lt. Col. Jones met Dr. Who.", &["Gen. Smith and Lt. Col. Jones met Dr. Who."]),
+            (
+                "Talks with the U.S. started on Mar. 23 in Riyadh.",
+                &["Talks with the U.S. started on Mar. 23 in Riyadh."],
+            ),
+            (
+                "Gen. Smith and Lt. Col. Jones met Dr. Who.",
+                &["Gen. Smith and Lt. Col. Jones met Dr. Who."],
+            ),
             ("John F. Kennedy spoke.", &["John F. Kennedy spoke."]),
-            ("It grew 3.5 percent. Then it fell.", &["It grew 3.5 percent.", "Then it fell."]),
-            ("He lives at No. 10 Downing St. in London.", &["He lives at No. 10 Downing St. in London."]),
-            ("“We are at the beginning,” he said. “There is more.”", &["“We are at the beginning,” he said.", "“There is more.”"]),
+            (
+                "It grew 3.5 percent. Then it fell.",
+                &["It grew 3.5 percent.", "Then it fell."],
+            ),
+            (
+                "He lives at No. 10 Downing St. in London.",
+                &["He lives at No. 10 Downing St. in London."],
+            ),
+            (
+                "“We are at the beginning,” he said. “There is more.”",
+                &["“We are at the beginning,” he said.", "“There is more.”"],
+            ),
             ("“Is it over?” she asked.", &["“Is it over?” she asked."]),
-            ("He left (for good.) She stayed.", &["He left (for good.)", "She stayed."]),
-            ("A deal with the U.S. The talks continue.", &["A deal with the U.S.", "The talks continue."]),
-            ("US envoy hopeful on talks\n\nUS special envoy Steve Witkoff spoke.", &["US envoy hopeful on talks", "US special envoy Steve Witkoff spoke."]),
-            ("Kremlin says talks only at beginning\nHowever, Kremlin downplayed it.", &["Kremlin says talks only at beginning", "However, Kremlin downplayed it."]),
-            (MUC_WRAPPED, &[MUC_FIRST, "ACCORDING TO THAT GARRISON, THE MASS KIDNAPPING TOOK PLACE ON\n30 DECEMBER IN SAN LUIS DE LA REINA."]),
-            ("MILITARY DETACHMENT NO.4 REPORTED THAT A TERRORIST WAS KILLED.", &["MILITARY DETACHMENT NO.4 REPORTED THAT A TERRORIST WAS KILLED."]),
-            ("the match ended in a 1 - 1 tie . Fans rushed in .", &["the match ended in a 1 - 1 tie .", "Fans rushed in ."]),
+            (
+                "He left (for good.) She stayed.",
+                &["He left (for good.)", "She stayed."],
+            ),
+            (
+                "A deal with the U.S. The talks continue.",
+                &["A deal with the U.S.", "The talks continue."],
+            ),
+            (
+                "US envoy hopeful on talks\n\nUS special envoy Steve Witkoff spoke.",
+                &[
+                    "US envoy hopeful on talks",
+                    "US special envoy Steve Witkoff spoke.",
+                ],
+            ),
+            (
+                "Kremlin says talks only at beginning\nHowever, Kremlin downplayed it.",
+                &[
+                    "Kremlin says talks only at beginning",
+                    "However, Kremlin downplayed it.",
+                ],
+            ),
+            (
+                MUC_WRAPPED,
+                &[
+                    MUC_FIRST,
+                    "ACCORDING TO THAT GARRISON, THE MASS KIDNAPPING TOOK PLACE ON\n30 DECEMBER IN SAN LUIS DE LA REINA.",
+                ],
+            ),
+            (
+                "MILITARY DETACHMENT NO.4 REPORTED THAT A TERRORIST WAS KILLED.",
+                &["MILITARY DETACHMENT NO.4 REPORTED THAT A TERRORIST WAS KILLED."],
+            ),
+            (
+                "the match ended in a 1 - 1 tie . Fans rushed in .",
+                &["the match ended in a 1 - 1 tie .", "Fans rushed in ."],
+            ),
             ("no final punctuation", &["no final punctuation"]),
             ("", &[]),
             ("   \n\n  ", &[]),
@@ -476,8 +586,12 @@ DEPARTMENT.  ACCORDING TO THAT GARRISON, THE MASS KIDNAPPING TOOK PLACE ON
 
     #[test]
     fn all_caps_detection() {
-        assert!(is_all_caps("THE ARCE BATTALION COMMAND HAS REPORTED THAT ABOUT 50 PEASANTS"));
-        assert!(!is_all_caps("Ukraine and the US officials started talks in Saudi Arabia"));
+        assert!(is_all_caps(
+            "THE ARCE BATTALION COMMAND HAS REPORTED THAT ABOUT 50 PEASANTS"
+        ));
+        assert!(!is_all_caps(
+            "Ukraine and the US officials started talks in Saudi Arabia"
+        ));
         assert!(!is_all_caps("NATO"));
     }
 

@@ -18,13 +18,23 @@ pub fn actor_text(a: &Actor) -> String {
 
 /// One line per event, every argument that is set.
 pub fn render(e: &Event, text: &str) -> String {
-    let mut s = format!("{} {} trigger={:?}", e.event_type().name(), e.status.name(), e.trigger.slice(text));
+    let mut s = format!(
+        "{} {} trigger={:?}",
+        e.event_type().name(),
+        e.status.name(),
+        e.trigger.slice(text)
+    );
     if !e.mentions.is_empty() {
         let m: Vec<&str> = e.mentions.iter().map(|m| m.slice(text)).collect();
         let _ = write!(s, " mentions={m:?}");
     }
     if let Some(t) = &e.time {
-        let _ = write!(s, " time={:?}={}", t.text, t.date.map_or("?".into(), |d| d.to_string()));
+        let _ = write!(
+            s,
+            " time={:?}={}",
+            t.text,
+            t.date.map_or("?".into(), |d| d.to_string())
+        );
     }
     if let Some(p) = &e.place {
         let _ = write!(s, " place={}", p.canonical);
@@ -66,7 +76,12 @@ pub fn render(e: &Event, text: &str) -> String {
                 let _ = write!(s, " injured={n}");
             }
             if !k.casualties.victims.is_empty() {
-                let v: Vec<&str> = k.casualties.victims.iter().map(|a| a.canonical.as_str()).collect();
+                let v: Vec<&str> = k
+                    .casualties
+                    .victims
+                    .iter()
+                    .map(|a| a.canonical.as_str())
+                    .collect();
                 let _ = write!(s, " victims={v:?}");
             }
         }
@@ -101,4 +116,3 @@ pub fn render(e: &Event, text: &str) -> String {
     }
     s
 }
-

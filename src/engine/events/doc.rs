@@ -20,35 +20,123 @@ const NOT_IN_NP: &[&str] = &[
     "who", "whom", "whose", "what", "it", "its", "he", "she", "they", "we", "i", "you", "there",
     "not", "n't", "also", "said", "says", "say", "told", "in", "on", "at", "by", "with", "from",
     "for", "into", "about", "over", "after", "before", "than", "as", "and", "or", "but", "if",
-    "while", "when", "where", "how", "why", "because", "so", "then", "now", "just", "only",
-    "even", "still", "already", "very", "more", "most", "much", "this", "these", "those",
+    "while", "when", "where", "how", "why", "because", "so", "then", "now", "just", "only", "even",
+    "still", "already", "very", "more", "most", "much", "this", "these", "those",
 ];
 
 /// Determiners and possessives that open a noun phrase.
 pub const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our",
-    "my", "your", "some", "another", "other", "one", "no", "every", "each", "both", "all",
-    "any", "many", "several",
+    "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+    "your", "some", "another", "other", "one", "no", "every", "each", "both", "all", "any", "many",
+    "several",
 ];
 
 /// Adverbs and auxiliaries that may stand between a subject and its verb.
 pub const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
-    "has", "have", "had", "was", "were", "is", "are", "be", "been", "will", "would", "could",
-    "should", "may", "might", "also", "later", "earlier", "previously", "reportedly", "publicly",
-    "repeatedly", "then", "again", "once", "already", "recently", "separately", "further",
-    "subsequently", "last", "this", "yesterday", "today", "now", "had", "did", "does", "do",
-    "not", "n't", "never", "allegedly", "initially", "finally", "first", "just", "officially",
-    "openly", "privately", "bluntly", "flatly", "strongly", "firmly", "quickly", "immediately",
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "also",
+    "later",
+    "earlier",
+    "previously",
+    "reportedly",
+    "publicly",
+    "repeatedly",
+    "then",
+    "again",
+    "once",
+    "already",
+    "recently",
+    "separately",
+    "further",
+    "subsequently",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "now",
+    "had",
+    "did",
+    "does",
+    "do",
+    "not",
+    "n't",
+    "never",
+    "allegedly",
+    "initially",
+    "finally",
+    "first",
+    "just",
+    "officially",
+    "openly",
+    "privately",
+    "bluntly",
+    "flatly",
+    "strongly",
+    "firmly",
+    "quickly",
+    "immediately",
 ];
 
 /// Head nouns that make an unknown noun phrase an organization.
 const ORGANIZATION_HEADS: &[&str] = &[
-    "ministry", "department", "agency", "council", "committee", "party", "army", "forces",
-    "police", "government", "office", "service", "commission", "court", "union", "bank",
-    "company", "corporation", "university", "institute", "center", "centre", "foundation",
-    "association", "organization", "organisation", "group", "front", "battalion", "brigade",
-    "command", "administration", "campaign", "cabinet", "parliament", "congress", "senate",
-    "military", "navy", "authorities", "authority", "spokesperson", "team", "board",
+    "ministry",
+    "department",
+    "agency",
+    "council",
+    "committee",
+    "party",
+    "army",
+    "forces",
+    "police",
+    "government",
+    "office",
+    "service",
+    "commission",
+    "court",
+    "union",
+    "bank",
+    "company",
+    "corporation",
+    "university",
+    "institute",
+    "center",
+    "centre",
+    "foundation",
+    "association",
+    "organization",
+    "organisation",
+    "group",
+    "front",
+    "battalion",
+    "brigade",
+    "command",
+    "administration",
+    "campaign",
+    "cabinet",
+    "parliament",
+    "congress",
+    "senate",
+    "military",
+    "navy",
+    "authorities",
+    "authority",
+    "spokesperson",
+    "team",
+    "board",
 ];
 
 /// One analysed article with per-token indices.
@@ -84,8 +172,20 @@ impl<'a> Doc<'a> {
         let entity_at = cover(a, a.entities.iter().map(|e| e.span));
         let number_at = cover(a, a.numbers.iter().map(|x| x.span));
         let time_at = cover(a, a.times.iter().map(|x| x.span));
-        let quoted = cover(a, a.quotes.iter().copied()).into_iter().map(|q| q.is_some()).collect();
-        Doc { text, lower: text.to_ascii_lowercase(), a, sentence_of, entity_at, number_at, time_at, quoted }
+        let quoted = cover(a, a.quotes.iter().copied())
+            .into_iter()
+            .map(|q| q.is_some())
+            .collect();
+        Doc {
+            text,
+            lower: text.to_ascii_lowercase(),
+            a,
+            sentence_of,
+            entity_at,
+            number_at,
+            time_at,
+            quoted,
+        }
     }
 
     /// Number of tokens.
@@ -95,7 +195,10 @@ impl<'a> Doc<'a> {
 
     /// The lower-cased text of token `i` ("" past the end).
     pub fn word(&self, i: usize) -> &str {
-        self.a.tokens.get(i).map_or("", |t| &self.lower[t.span.start..t.span.end])
+        self.a
+            .tokens
+            .get(i)
+            .map_or("", |t| &self.lower[t.span.start..t.span.end])
     }
 
     /// The text of token `i` as written.
@@ -116,12 +219,17 @@ impl<'a> Doc<'a> {
 
     /// Span from token `first` to token `last`, inclusive.
     pub fn span_of(&self, first: usize, last: usize) -> Span {
-        Span::new(self.a.tokens[first].span.start, self.a.tokens[last].span.end)
+        Span::new(
+            self.a.tokens[first].span.start,
+            self.a.tokens[last].span.end,
+        )
     }
 
     /// Token range of the sentence holding token `i`.
     pub fn sentence_tokens(&self, i: usize) -> std::ops::Range<usize> {
-        self.a.sentences[self.sentence_of[i] as usize].tokens.clone()
+        self.a.sentences[self.sentence_of[i] as usize]
+            .tokens
+            .clone()
     }
 
     /// Span of the sentence holding token `i`.
@@ -136,7 +244,11 @@ impl<'a> Doc<'a> {
 
     /// The entity at token `i`.
     pub fn entity(&self, i: usize) -> Option<(usize, &Entity)> {
-        self.entity_at.get(i).copied().flatten().map(|e| (e as usize, &self.a.entities[e as usize]))
+        self.entity_at
+            .get(i)
+            .copied()
+            .flatten()
+            .map(|e| (e as usize, &self.a.entities[e as usize]))
     }
 
     /// First token of the clause holding `trigger` (first..=last): scanning left stops at
@@ -197,7 +309,7 @@ impl<'a> Doc<'a> {
                     let actor_after = self.entity(i + 1).is_some() || self.entity(i + 2).is_some();
                     return !(actor_before || actor_after);
                 }
-                CLAUSE_BREAKS.contains(&w) || (w == "that" && !leftward) || (leftward && w == "that")
+                CLAUSE_BREAKS.contains(&w) || w == "that"
             }
             TokenKind::Number => false,
         }
@@ -353,7 +465,8 @@ impl<'a> Doc<'a> {
         let lone_pronoun = matches!(head, "they" | "we" | "i" | "it" | "you");
         let span = self.span_of(first, last);
         let name = span.slice(self.text).to_string();
-        let capitalized = matches!(self.a.tokens[last].case, Case::Title | Case::Upper) && !self.a.all_caps;
+        let capitalized =
+            matches!(self.a.tokens[last].case, Case::Title | Case::Upper) && !self.a.all_caps;
         let kind = if ORGANIZATION_HEADS.contains(&head) {
             ActorKind::Organization
         } else if lone_pronoun || head.ends_with('s') && !capitalized {
@@ -365,7 +478,14 @@ impl<'a> Doc<'a> {
         };
         let canonical = strip_determiner(&name).to_string();
         Some((
-            Actor { name, canonical, kind, country: country.as_deref().map(str::to_string), title: None, span },
+            Actor {
+                name,
+                canonical,
+                kind,
+                country: country.as_deref().map(str::to_string),
+                title: None,
+                span,
+            },
             first,
         ))
     }
@@ -386,7 +506,9 @@ impl<'a> Doc<'a> {
         let mut i = first;
         let mut seen_noun = false;
         while i < ceil && i < first + 7 {
-            if self.is_punct(i) || (self.is(i, NOT_IN_NP) && !(i == first && self.is(i, DETERMINERS))) {
+            if self.is_punct(i)
+                || (self.is(i, NOT_IN_NP) && !(i == first && self.is(i, DETERMINERS)))
+            {
                 break;
             }
             if let Some((_, ent)) = self.entity(i) {
@@ -406,7 +528,9 @@ impl<'a> Doc<'a> {
         if !seen_noun {
             return None;
         }
-        self.np_ending_at(last, first).filter(|(_, f)| *f >= first).map(|(a, _)| (a, last))
+        self.np_ending_at(last, first)
+            .filter(|(_, f)| *f >= first)
+            .map(|(a, _)| (a, last))
     }
 
     /// Index of the first token starting at or after byte `offset`.
@@ -416,7 +540,10 @@ impl<'a> Doc<'a> {
 
     /// Index of the last token ending at or before byte `offset`.
     pub fn token_before(&self, offset: usize) -> usize {
-        self.a.tokens.partition_point(|t| t.span.end <= offset).saturating_sub(1)
+        self.a
+            .tokens
+            .partition_point(|t| t.span.end <= offset)
+            .saturating_sub(1)
     }
 
     /// Actor entities (not places alone) among tokens `range`, coordinated ones included, in
@@ -426,7 +553,10 @@ impl<'a> Doc<'a> {
         let mut last_entity = None;
         for i in range {
             if let Some((e, ent)) = self.entity(i) {
-                if Some(e) == last_entity || !self.is_actor_entity(e) || ent.kind == EntityKind::Media {
+                if Some(e) == last_entity
+                    || !self.is_actor_entity(e)
+                    || ent.kind == EntityKind::Media
+                {
                     continue;
                 }
                 last_entity = Some(e);

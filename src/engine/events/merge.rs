@@ -22,7 +22,10 @@ pub(crate) fn drop_nested(candidates: &mut Vec<Candidate>) {
             Detail::Proposal(p) => p.proposers.is_empty() && p.responses.is_empty(),
             _ => false,
         };
-        !(nested && contents.iter().any(|&(s, trigger)| trigger != c.event.trigger && s.contains(c.event.trigger)))
+        !(nested
+            && contents
+                .iter()
+                .any(|&(s, trigger)| trigger != c.event.trigger && s.contains(c.event.trigger)))
     });
 }
 
@@ -32,20 +35,22 @@ pub(crate) fn merge(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
     sorted.sort_by_key(|c| (c.event.trigger.start, c.event.trigger.end));
     let mut out: Vec<Candidate> = Vec::with_capacity(sorted.len());
     for c in sorted {
-        if out.iter().any(|o| o.event.event_type() == c.event.event_type() && o.event.trigger == c.event.trigger) {
+        if out.iter().any(|o| {
+            o.event.event_type() == c.event.event_type() && o.event.trigger == c.event.trigger
+        }) {
             continue;
         }
-        if c.event.event_type() == EventType::Strike {
-            if let Some(target) = strike_target(&out, &c) {
-                absorb_strike(&mut out[target], c);
-                continue;
-            }
+        if c.event.event_type() == EventType::Strike
+            && let Some(target) = strike_target(&out, &c)
+        {
+            absorb_strike(&mut out[target], c);
+            continue;
         }
-        if c.event.event_type() == EventType::Talks {
-            if let Some(target) = talks_target(doc, &out, &c) {
-                absorb(&mut out[target], c);
-                continue;
-            }
+        if c.event.event_type() == EventType::Talks
+            && let Some(target) = talks_target(doc, &out, &c)
+        {
+            absorb(&mut out[target], c);
+            continue;
         }
         out.push(c);
     }
@@ -65,23 +70,36 @@ fn family(s: Status) -> u8 {
 
 /// The earlier talks event a new mention belongs to, if any.
 fn talks_target(_doc: &Doc, out: &[Candidate], c: &Candidate) -> Option<usize> {
-    let Detail::Talks(ct) = &c.event.detail else { return None };
+    let Detail::Talks(ct) = &c.event.detail else {
+        return None;
+    };
     let mut best: Option<(usize, u32)> = None;
     for (i, o) in out.iter().enumerate() {
-        let Detail::Talks(ot) = &o.event.detail else { continue };
-        let date = (c.event.time.as_ref().and_then(|t| t.date), o.event.time.as_ref().and_then(|t| t.date));
-        if let (Some(a), Some(b)) = date {
-            if a != b {
-                continue;
-            }
+        let Detail::Talks(ot) = &o.event.detail else {
+            continue;
+        };
+        let date = (
+            c.event.time.as_ref().and_then(|t| t.date),
+            o.event.time.as_ref().and_then(|t| t.date),
+        );
+        if let (Some(a), Some(b)) = date
+            && a != b
+        {
+            continue;
         }
         let places = (&c.event.place, &o.event.place);
-        if let (Some(a), Some(b)) = places {
-            if a.country.is_some() && b.country.is_some() && a.country != b.country {
-                continue;
-            }
+        if let (Some(a), Some(b)) = places
+            && a.country.is_some()
+            && b.country.is_some()
+            && a.country != b.country
+        {
+            continue;
         }
-        let shared = ct.participants.iter().filter(|a| ot.participants.iter().any(|b| same_actor(a, b))).count();
+        let shared = ct
+            .participants
+            .iter()
+            .filter(|a| ot.participants.iter().any(|b| same_actor(a, b)))
+            .count();
         if !ct.participants.is_empty() && !ot.participants.is_empty() && shared == 0 {
             continue;
         }
@@ -90,7 +108,8 @@ fn talks_target(_doc: &Doc, out: &[Candidate], c: &Candidate) -> Option<usize> {
             continue;
         }
         // Score the evidence that they are the same; the latest event wins ties.
-        let score = shared as u32 * 2 + same_date as u32 * 3 + matches!(places, (Some(_), Some(_))) as u32;
+        let score =
+            shared as u32 * 2 + same_date as u32 * 3 + matches!(places, (Some(_), Some(_))) as u32;
         let bare = ct.participants.is_empty() && c.event.time.is_none() && c.event.place.is_none();
         if (score > 0 || bare) && best.is_none_or(|(_, s)| score >= s) {
             best = Some((i, score));
@@ -102,9 +121,13 @@ fn talks_target(_doc: &Doc, out: &[Candidate], c: &Candidate) -> Option<usize> {
 /// "Coalition airstrikes hit a market": a strike verb whose subject holds an earlier strike
 /// trigger tells of that same strike.
 fn strike_target(out: &[Candidate], c: &Candidate) -> Option<usize> {
-    let Detail::Strike(s) = &c.event.detail else { return None };
+    let Detail::Strike(s) = &c.event.detail else {
+        return None;
+    };
     let attacker = s.attacker.as_ref()?.span;
-    out.iter().rposition(|o| o.event.event_type() == EventType::Strike && attacker.contains(o.event.trigger))
+    out.iter().rposition(|o| {
+        o.event.event_type() == EventType::Strike && attacker.contains(o.event.trigger)
+    })
 }
 
 /// Adds a strike verb's mention and the arguments its noun lacked.

@@ -55,7 +55,9 @@ pub(crate) struct Candidate {
 impl EventRules {
     /// Compiles the rules from the lexicons' `triggers` and `cameo` tables.
     pub fn new(lexicons: &Lexicons) -> Result<EventRules, LexiconError> {
-        Ok(EventRules { triggers: Triggers::new(lexicons)? })
+        Ok(EventRules {
+            triggers: Triggers::new(lexicons)?,
+        })
     }
 
     /// The PLOVER category of a CAMEO code, from the `cameo` table.
@@ -69,7 +71,13 @@ impl EventRules {
     }
 
     /// The events of one analysed article, in order of first mention.
-    pub fn extract(&self, text: &str, analysis: &Analysis, article_id: &str, published: Option<jiff::civil::Date>) -> Vec<Event> {
+    pub fn extract(
+        &self,
+        text: &str,
+        analysis: &Analysis,
+        article_id: &str,
+        published: Option<jiff::civil::Date>,
+    ) -> Vec<Event> {
         let doc = Doc::new(text, analysis);
         let starts: Vec<usize> = analysis.tokens.iter().map(|t| t.span.start).collect();
         let ends: Vec<usize> = analysis.tokens.iter().map(|t| t.span.end).collect();
@@ -77,11 +85,19 @@ impl EventRules {
         let mut candidates: Vec<Candidate> = Vec::new();
         let mut responses: Vec<Trigger> = Vec::new();
         for m in &matches {
-            let Some(trigger) = self.choose(&doc, m) else { continue };
+            let Some(trigger) = self.choose(&doc, m) else {
+                continue;
+            };
             match trigger.entry.class {
-                TriggerClass::Event(EventType::Talks) => candidates.extend(talks::build(&doc, trigger, published)),
-                TriggerClass::Event(EventType::Strike) => candidates.extend(strike::build(&doc, trigger, published)),
-                TriggerClass::Event(EventType::Statement) => candidates.extend(statement::build(&doc, trigger, published)),
+                TriggerClass::Event(EventType::Talks) => {
+                    candidates.extend(talks::build(&doc, trigger, published))
+                }
+                TriggerClass::Event(EventType::Strike) => {
+                    candidates.extend(strike::build(&doc, trigger, published))
+                }
+                TriggerClass::Event(EventType::Statement) => {
+                    candidates.extend(statement::build(&doc, trigger, published))
+                }
                 TriggerClass::Event(EventType::Proposal) => {
                     if trigger.entry.stance.is_some() {
                         responses.push(trigger);
@@ -110,37 +126,74 @@ impl EventRules {
     /// Picks the entry a trigger occurrence stands for, or drops it: triggers inside a name
     /// ("United States"), and verb-only cues used as nouns ("a note").
     fn choose<'e>(&'e self, doc: &Doc, m: &TriggerMatch) -> Option<Trigger<'e>> {
-        if let Some((_, ent)) = doc.entity(m.first) {
-            if ent.kind != EntityKind::Pronoun && ent.span.overlaps(doc.span_of(m.first, m.last)) {
-                return None;
-            }
+        if let Some((_, ent)) = doc.entity(m.first)
+            && ent.kind != EntityKind::Pronoun
+            && ent.span.overlaps(doc.span_of(m.first, m.last))
+        {
+            return None;
         }
-        let after_determiner = m.first > 0 && doc.is(m.first - 1, &["a", "an", "the", "this", "that", "his", "her", "its", "their", "our", "these", "those"]);
-        let entries: Vec<&TriggerEntry> = m.entries.iter().map(|&i| &self.triggers.entries[i as usize]).collect();
+        let after_determiner = m.first > 0
+            && doc.is(
+                m.first - 1,
+                &[
+                    "a", "an", "the", "this", "that", "his", "her", "its", "their", "our", "these",
+                    "those",
+                ],
+            );
+        let entries: Vec<&TriggerEntry> = m
+            .entries
+            .iter()
+            .map(|&i| &self.triggers.entries[i as usize])
+            .collect();
         let entry = if after_determiner {
             entries.iter().find(|e| e.pos != Pos::Verb).copied()?
         } else {
-            entries.iter().find(|e| e.pos == Pos::Verb).or(entries.first()).copied()?
+            entries
+                .iter()
+                .find(|e| e.pos == Pos::Verb)
+                .or(entries.first())
+                .copied()?
         };
-        Some(Trigger { first: m.first, last: m.last, entry })
+        Some(Trigger {
+            first: m.first,
+            last: m.last,
+            entry,
+        })
     }
 }
 
 /// Words before a talks noun that give its level ("ministerial talks").
 pub(crate) fn level_word(w: &str) -> bool {
-    matches!(w, "ministerial" | "technical" | "expert" | "summit" | "working" | "bilateral" | "trilateral" | "indirect")
+    matches!(
+        w,
+        "ministerial"
+            | "technical"
+            | "expert"
+            | "summit"
+            | "working"
+            | "bilateral"
+            | "trilateral"
+            | "indirect"
+    )
 }
 
 /// The subject of the clause before a participle ("Putin has rejected it, insisting on …",
 /// "Kremlin downplayed expectations, saying …"): its first actor outside quotations.
-pub(crate) fn clause_subject_before_comma(doc: &Doc, comma: usize) -> Option<crate::engine::model::Actor> {
+pub(crate) fn clause_subject_before_comma(
+    doc: &Doc,
+    comma: usize,
+) -> Option<crate::engine::model::Actor> {
     if comma == 0 {
         return None;
     }
     let from = doc.clause_start(comma - 1);
     (from..comma).find_map(|i| {
         let (e, ent) = doc.entity(i)?;
-        let ok = !doc.quoted[i] && !matches!(ent.kind, EntityKind::City | EntityKind::Region | EntityKind::Media);
+        let ok = !doc.quoted[i]
+            && !matches!(
+                ent.kind,
+                EntityKind::City | EntityKind::Region | EntityKind::Media
+            );
         ok.then(|| doc.actor_of(e))
     })
 }
@@ -151,7 +204,13 @@ pub(crate) fn is_participle_after_comma(doc: &Doc, first: usize) -> bool {
 }
 
 /// A new candidate with the common fields filled: trigger, sentence, time and status.
-pub(crate) fn candidate(doc: &Doc, t: Trigger, detail: Detail, time: Option<TimeRef>, published: Option<jiff::civil::Date>) -> Candidate {
+pub(crate) fn candidate(
+    doc: &Doc,
+    t: Trigger,
+    detail: Detail,
+    time: Option<TimeRef>,
+    published: Option<jiff::civil::Date>,
+) -> Candidate {
     let noun = t.entry.pos != Pos::Verb;
     let status = status::status(doc, t.first, t.last, noun, time.as_ref(), published);
     Candidate {

@@ -9,20 +9,48 @@
 use super::doc::{Doc, same_actor};
 use super::{Candidate, Pos, Trigger, TriggerClass, candidate};
 use crate::engine::analysis::EntityKind;
-use crate::engine::model::{Actor, Detail, EventType, Precision, Proposal, ProposalKind, Response, Span, Stance};
+use crate::engine::model::{
+    Actor, Detail, EventType, Precision, Proposal, ProposalKind, Response, Span, Stance,
+};
 
 /// Nouns that name a proposal when a response governs them.
 const PROPOSAL_NOUNS: &[&str] = &[
-    "proposal", "proposals", "plan", "plans", "offer", "offers", "idea", "deal", "ceasefire",
-    "cease-fire", "truce", "demand", "demands", "request", "requests", "call", "calls",
-    "initiative", "it", "this", "that", "agreement", "pause", "terms", "suggestion",
+    "proposal",
+    "proposals",
+    "plan",
+    "plans",
+    "offer",
+    "offers",
+    "idea",
+    "deal",
+    "ceasefire",
+    "cease-fire",
+    "truce",
+    "demand",
+    "demands",
+    "request",
+    "requests",
+    "call",
+    "calls",
+    "initiative",
+    "it",
+    "this",
+    "that",
+    "agreement",
+    "pause",
+    "terms",
+    "suggestion",
 ];
 
 /// How many sentences back a response may find the proposal it answers.
 const RESPONSE_REACH: u32 = 4;
 
 /// Builds a proposal from its trigger.
-pub(crate) fn build(doc: &Doc, t: Trigger, published: Option<jiff::civil::Date>) -> Option<Candidate> {
+pub(crate) fn build(
+    doc: &Doc,
+    t: Trigger,
+    published: Option<jiff::civil::Date>,
+) -> Option<Candidate> {
     let sent = doc.sentence_tokens(t.first);
     let cs = doc.clause_start(t.first);
     let ce = doc.clause_end_loose(t.last);
@@ -45,21 +73,34 @@ pub(crate) fn build(doc: &Doc, t: Trigger, published: Option<jiff::civil::Date>)
         }
         let mut i = t.last + 1;
         let mut content = None;
-        if doc.is(i, &["by", "from"]) {
-            if let Some((a, last)) = doc.np_starting_at(i + 1, ce) {
-                proposers.push(a);
-                i = last + 1;
-            }
+        if doc.is(i, &["by", "from"])
+            && let Some((a, last)) = doc.np_starting_at(i + 1, ce)
+        {
+            proposers.push(a);
+            i = last + 1;
         }
         if doc.is(i, &["for", "to", "of", "on", "that"]) {
             let from = if doc.is(i, &["to"]) { i } else { i + 1 };
             content = span_between(doc, from, ce);
         }
-        let own = t.entry.kind.is_some() || matches!(doc.word(t.last), "ceasefire" | "cease-fire" | "truce" | "ceasefires" | "truces");
+        let own = t.entry.kind.is_some()
+            || matches!(
+                doc.word(t.last),
+                "ceasefire" | "cease-fire" | "truce" | "ceasefires" | "truces"
+            );
         if content.is_none() && own {
             // "a temporary ceasefire", "a Black Sea ceasefire on ships": the noun phrase itself.
             let mut from = t.first;
-            while from > cs && !doc.is_punct(from - 1) && !doc.is(from - 1, &["for", "to", "of", "on", "a", "an", "the", "in", "as", "with"]) && t.first - from < 4 {
+            while from > cs
+                && !doc.is_punct(from - 1)
+                && !doc.is(
+                    from - 1,
+                    &[
+                        "for", "to", "of", "on", "a", "an", "the", "in", "as", "with",
+                    ],
+                )
+                && t.first - from < 4
+            {
                 from -= 1;
             }
             content = Some(doc.span_of(from, t.last));
@@ -70,7 +111,16 @@ pub(crate) fn build(doc: &Doc, t: Trigger, published: Option<jiff::civil::Date>)
         return None;
     }
     let content_text = content.map(|s| s.slice(doc.text).to_string());
-    let kind = kind_from_trigger.unwrap_or_else(|| kind_of(&doc.lower[content.map_or(doc.span(t.first), |c| c.cover(doc.span(t.first))).start..content.map_or(doc.span(t.last), |c| c.cover(doc.span(t.last))).end]));
+    let kind = kind_from_trigger.unwrap_or_else(|| {
+        kind_of(
+            &doc.lower[content
+                .map_or(doc.span(t.first), |c| c.cover(doc.span(t.first)))
+                .start
+                ..content
+                    .map_or(doc.span(t.last), |c| c.cover(doc.span(t.last)))
+                    .end],
+        )
+    });
     let duration_days = content
         .map(|c| c.cover(doc.span(t.first)))
         .and_then(|range| {
@@ -80,9 +130,22 @@ pub(crate) fn build(doc: &Doc, t: Trigger, published: Option<jiff::civil::Date>)
                 .find(|x| x.precision == Precision::Duration && range.contains(x.span))
                 .and_then(|x| x.duration_days)
         });
-    let support = [!proposers.is_empty(), content.is_some()].iter().filter(|&&x| x).count() as f32 / 2.0;
-    let detail = Detail::Proposal(Proposal { proposers, content: content_text, content_span: content, kind, duration_days, responses: Vec::new() });
-    let time = doc.time_in(t.last + 1..ce).or_else(|| doc.time_in(cs..t.first));
+    let support = [!proposers.is_empty(), content.is_some()]
+        .iter()
+        .filter(|&&x| x)
+        .count() as f32
+        / 2.0;
+    let detail = Detail::Proposal(Proposal {
+        proposers,
+        content: content_text,
+        content_span: content,
+        kind,
+        duration_days,
+        responses: Vec::new(),
+    });
+    let time = doc
+        .time_in(t.last + 1..ce)
+        .or_else(|| doc.time_in(cs..t.first));
     let mut c = candidate(doc, t, detail, time, published);
     c.support = support;
     Some(c)
@@ -91,11 +154,20 @@ pub(crate) fn build(doc: &Doc, t: Trigger, published: Option<jiff::civil::Date>)
 /// The proposal kind from its words.
 fn kind_of(lower: &str) -> ProposalKind {
     let has = |w: &str| lower.contains(w);
-    if has("ceasefire") || has("cease-fire") || has("truce") || has("pause") || has("armistice") || has("halt") || has("moratorium") || has("stop the fighting") {
+    if has("ceasefire")
+        || has("cease-fire")
+        || has("truce")
+        || has("pause")
+        || has("armistice")
+        || has("halt")
+        || has("moratorium")
+        || has("stop the fighting")
+    {
         ProposalKind::Ceasefire
     } else if has("peace") || has("settlement") || has("accord") || has("treaty") {
         ProposalKind::PeacePlan
-    } else if has("talks") || has("negotiat") || has("meeting") || has("summit") || has("dialogue") {
+    } else if has("talks") || has("negotiat") || has("meeting") || has("summit") || has("dialogue")
+    {
         ProposalKind::Talks
     } else {
         ProposalKind::Other
@@ -121,11 +193,26 @@ fn modifier_actor(doc: &Doc, first: usize, cs: usize) -> Option<Actor> {
     while i > cs && first - i < 4 {
         i -= 1;
         if let Some((e, ent)) = doc.entity(i) {
-            let plain_group = matches!(ent.kind, EntityKind::City | EntityKind::Region | EntityKind::Media | EntityKind::Group) && ent.country.is_none();
+            let plain_group = matches!(
+                ent.kind,
+                EntityKind::City | EntityKind::Region | EntityKind::Media | EntityKind::Group
+            ) && ent.country.is_none();
             return (!plain_group).then(|| doc.actor_of(e));
         }
-        let modifier = matches!(doc.word(i), "'s" | "\u{2019}s" | "new" | "latest" | "peace" | "ceasefire" | "draft" | "revised" | "own" | "counter" | "initial" | "original")
-            || doc.a.tokens[i].kind == crate::engine::analysis::TokenKind::Number
+        let modifier = matches!(
+            doc.word(i),
+            "'s" | "\u{2019}s"
+                | "new"
+                | "latest"
+                | "peace"
+                | "ceasefire"
+                | "draft"
+                | "revised"
+                | "own"
+                | "counter"
+                | "initial"
+                | "original"
+        ) || doc.a.tokens[i].kind == crate::engine::analysis::TokenKind::Number
             || doc.word(i).contains('-');
         if !modifier {
             return None;
@@ -136,20 +223,52 @@ fn modifier_actor(doc: &Doc, first: usize, cs: usize) -> Option<Actor> {
 
 /// Verbs whose subject puts a proposal forward ("X unveiled a peace plan").
 const PRESENT_VERBS: &[&str] = &[
-    "unveiled", "unveils", "presented", "presents", "announced", "announces", "submitted",
-    "offered", "offers", "proposed", "proposes", "drafted", "floated", "tabled", "outlined",
-    "made", "makes", "issued", "launched", "sent", "backed", "put", "brokered", "crafted",
+    "unveiled",
+    "unveils",
+    "presented",
+    "presents",
+    "announced",
+    "announces",
+    "submitted",
+    "offered",
+    "offers",
+    "proposed",
+    "proposes",
+    "drafted",
+    "floated",
+    "tabled",
+    "outlined",
+    "made",
+    "makes",
+    "issued",
+    "launched",
+    "sent",
+    "backed",
+    "put",
+    "brokered",
+    "crafted",
 ];
 
 /// The subject of a verb that puts the proposal noun at `first` forward, within three words.
 fn presenter(doc: &Doc, first: usize, cs: usize) -> Option<Actor> {
-    let verb = (cs..first).rev().take(4).find(|&i| doc.is(i, PRESENT_VERBS))?;
+    let verb = (cs..first)
+        .rev()
+        .take(4)
+        .find(|&i| doc.is(i, PRESENT_VERBS))?;
     let actors = doc.actors_in(cs..verb);
-    actors.into_iter().last().or_else(|| doc.subject_before(verb, cs).map(|(a, _)| a))
+    actors
+        .into_iter()
+        .last()
+        .or_else(|| doc.subject_before(verb, cs).map(|(a, _)| a))
 }
 
 /// Links each response to the proposal it answers, or makes that proposal.
-pub(crate) fn link_responses(doc: &Doc, candidates: &mut Vec<Candidate>, responses: &[Trigger], published: Option<jiff::civil::Date>) {
+pub(crate) fn link_responses(
+    doc: &Doc,
+    candidates: &mut Vec<Candidate>,
+    responses: &[Trigger],
+    published: Option<jiff::civil::Date>,
+) {
     for r in responses {
         let stance = match (r.entry.class, r.entry.stance) {
             (TriggerClass::Response(s), _) => s,
@@ -162,22 +281,34 @@ pub(crate) fn link_responses(doc: &Doc, candidates: &mut Vec<Candidate>, respons
         let participle = super::is_participle_after_comma(doc, r.first) && r.first > sent.start;
         let passive = r.first > 0 && doc.is(r.first - 1, &["was", "were", "been", "is", "are"]);
         let mut actors: Vec<Actor> = if participle {
-            super::clause_subject_before_comma(doc, r.first - 1).into_iter().collect()
+            super::clause_subject_before_comma(doc, r.first - 1)
+                .into_iter()
+                .collect()
         } else if passive {
             by_agent(doc, r.last + 1, ce).into_iter().collect()
         } else {
             let a = doc.actors_in(cs..r.first);
-            if a.is_empty() { doc.subject_before(r.first, cs).map(|(a, _)| a).into_iter().collect() } else { a }
+            if a.is_empty() {
+                doc.subject_before(r.first, cs)
+                    .map(|(a, _)| a)
+                    .into_iter()
+                    .collect()
+            } else {
+                a
+            }
         };
         actors.retain(|a| !matches!(a.kind, crate::engine::model::ActorKind::Media));
         let object = span_between(doc, r.last + 1, ce);
-        let object_names_proposal = (r.last + 1..ce.min(r.last + 5)).any(|i| doc.is(i, PROPOSAL_NOUNS));
+        let object_names_proposal =
+            (r.last + 1..ce.min(r.last + 5)).any(|i| doc.is(i, PROPOSAL_NOUNS));
         let trigger_span = doc.span_of(r.first, r.last);
         let counter = stance == Stance::CounterProposed;
         // The proposal answered: one named in the object ("accepted Egypt's proposal"), else
         // the nearest earlier one within reach.
         let in_object = candidates.iter().position(|c| {
-            c.event.event_type() == EventType::Proposal && object.is_some_and(|o| o.contains(c.event.trigger)) && has_own_arguments(c)
+            c.event.event_type() == EventType::Proposal
+                && object.is_some_and(|o| o.contains(c.event.trigger))
+                && has_own_arguments(c)
         });
         let answered = if let Some(i) = in_object.filter(|_| !counter) {
             Some(i)
@@ -195,7 +326,7 @@ pub(crate) fn link_responses(doc: &Doc, candidates: &mut Vec<Candidate>, respons
                     object.is_none_or(|o| !o.contains(c.event.trigger))
                 })
                 .map(|(i, _)| i)
-                .last()
+                .next_back()
         } else {
             None
         };
@@ -203,20 +334,38 @@ pub(crate) fn link_responses(doc: &Doc, candidates: &mut Vec<Candidate>, respons
         let object_nouns: Vec<usize> = candidates
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.event.event_type() == EventType::Proposal && object.is_some_and(|o| o.contains(c.event.trigger)) && !has_own_arguments(c))
+            .filter(|(_, c)| {
+                c.event.event_type() == EventType::Proposal
+                    && object.is_some_and(|o| o.contains(c.event.trigger))
+                    && !has_own_arguments(c)
+            })
             .map(|(i, _)| i)
             .collect();
-        let responses: Vec<Response> = actors.iter().map(|a| Response { actor: a.clone(), stance, trigger: trigger_span }).collect();
+        let responses: Vec<Response> = actors
+            .iter()
+            .map(|a| Response {
+                actor: a.clone(),
+                stance,
+                trigger: trigger_span,
+            })
+            .collect();
         match answered {
             Some(i) => {
-                let mut mentions: Vec<Span> = object_nouns.iter().map(|&k| candidates[k].event.trigger).collect();
+                let mut mentions: Vec<Span> = object_nouns
+                    .iter()
+                    .map(|&k| candidates[k].event.trigger)
+                    .collect();
                 if !counter {
                     mentions.push(trigger_span);
                 }
                 let target = &mut candidates[i];
                 if let Detail::Proposal(p) = &mut target.event.detail {
                     for resp in responses {
-                        if !p.responses.iter().any(|x| same_actor(&x.actor, &resp.actor) && x.stance == resp.stance) {
+                        if !p
+                            .responses
+                            .iter()
+                            .any(|x| same_actor(&x.actor, &resp.actor) && x.stance == resp.stance)
+                        {
                             p.responses.push(resp);
                         }
                     }
@@ -238,7 +387,8 @@ pub(crate) fn link_responses(doc: &Doc, candidates: &mut Vec<Candidate>, respons
                             .collect()
                     })
                     .unwrap_or_default();
-                let kind = object.map_or(ProposalKind::Other, |o| kind_of(&doc.lower[o.start..o.end]));
+                let kind =
+                    object.map_or(ProposalKind::Other, |o| kind_of(&doc.lower[o.start..o.end]));
                 let detail = Detail::Proposal(Proposal {
                     proposers,
                     content: object.map(|o| o.slice(doc.text).to_string()),
@@ -248,7 +398,9 @@ pub(crate) fn link_responses(doc: &Doc, candidates: &mut Vec<Candidate>, respons
                     responses,
                 });
                 let mut c = candidate(doc, *r, detail, None, published);
-                c.event.mentions.extend(object_nouns.iter().map(|&k| candidates[k].event.trigger));
+                c.event
+                    .mentions
+                    .extend(object_nouns.iter().map(|&k| candidates[k].event.trigger));
                 c.support = if actors.is_empty() { 0.3 } else { 0.8 };
                 remove_indices(candidates, object_nouns);
                 candidates.push(c);

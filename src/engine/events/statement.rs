@@ -10,7 +10,11 @@ use crate::engine::analysis::{EntityKind, TokenKind};
 use crate::engine::model::{Actor, Detail, EventType, Span, Statement};
 
 /// Builds a statement from its trigger; nothing when neither a speaker nor a quote is found.
-pub(crate) fn build(doc: &Doc, t: Trigger, published: Option<jiff::civil::Date>) -> Option<Candidate> {
+pub(crate) fn build(
+    doc: &Doc,
+    t: Trigger,
+    published: Option<jiff::civil::Date>,
+) -> Option<Candidate> {
     let sent = doc.sentence_tokens(t.first);
     let cs = doc.clause_start(t.first);
     let ce = doc.clause_end(t.last);
@@ -34,32 +38,48 @@ pub(crate) fn build(doc: &Doc, t: Trigger, published: Option<jiff::civil::Date>)
         speaker_span = Some(a.span);
         speaker = Some(a);
     }
-    let inverted = speaker.is_none() && t.first > sent.start && (doc.raw(t.first - 1) == "," || doc.a.tokens[t.first - 1].kind == TokenKind::CloseQuote);
-    if inverted {
-        if let Some((a, _)) = doc.np_starting_at(t.last + 1, ce.max(t.last + 2).min(sent.end)) {
-            speaker_span = Some(a.span);
-            speaker = Some(a);
-        }
+    let inverted = speaker.is_none()
+        && t.first > sent.start
+        && (doc.raw(t.first - 1) == "," || doc.a.tokens[t.first - 1].kind == TokenKind::CloseQuote);
+    if inverted
+        && let Some((a, _)) = doc.np_starting_at(t.last + 1, ce.max(t.last + 2).min(sent.end))
+    {
+        speaker_span = Some(a.span);
+        speaker = Some(a);
     }
     if speaker.as_ref().is_some_and(|a| !plausible_speaker(a)) {
         speaker = None;
     }
 
     // A quotation just before the speaker and verb, or just after the verb.
-    let left_edge = speaker_span.map_or(doc.span(t.first).start, |s| s.start.min(doc.span(t.first).start));
+    let left_edge = speaker_span.map_or(doc.span(t.first).start, |s| {
+        s.start.min(doc.span(t.first).start)
+    });
     let quote = quote_before(doc, left_edge, t).or_else(|| quote_after(doc, t, sent.end));
-    let (content, content_span) = if quote.is_none() { reported_content(doc, t, speaker_span, sent.clone()) } else { (None, None) };
-    let partial = quote.or_else(|| content_span.and_then(|c| doc.a.quotes.iter().copied().find(|q| c.contains(*q))));
+    let (content, content_span) = if quote.is_none() {
+        reported_content(doc, t, speaker_span, sent.clone())
+    } else {
+        (None, None)
+    };
+    let partial = quote.or_else(|| {
+        content_span.and_then(|c| doc.a.quotes.iter().copied().find(|q| c.contains(*q)))
+    });
     if speaker.is_none() && quote.is_none() {
         return None;
     }
     let channel = channel_after(doc, t.last + 1, ce.max((t.last + 8).min(sent.end)));
-    let time = doc.time_in(t.last + 1..ce).or_else(|| doc.time_in(cs..t.first));
+    let time = doc
+        .time_in(t.last + 1..ce)
+        .or_else(|| doc.time_in(cs..t.first));
     let quote_inner = partial.map(|q| inner(doc, q));
-    let support = [speaker.is_some(), quote.is_some() || content.is_some(), channel.is_some()]
-        .iter()
-        .filter(|&&x| x)
-        .count() as f32
+    let support = [
+        speaker.is_some(),
+        quote.is_some() || content.is_some(),
+        channel.is_some(),
+    ]
+    .iter()
+    .filter(|&&x| x)
+    .count() as f32
         / 2.0;
     let detail = Detail::Statement(Statement {
         speaker,
@@ -114,7 +134,10 @@ fn according_to(doc: &Doc, t: Trigger, published: Option<jiff::civil::Date>) -> 
 fn statement_verb_before(doc: &Doc, first: usize) -> bool {
     let from = first.saturating_sub(4);
     (from..first).any(|i| {
-        matches!(doc.word(i), "said" | "says" | "say" | "told" | "announced" | "added" | "wrote" | "stated")
+        matches!(
+            doc.word(i),
+            "said" | "says" | "say" | "told" | "announced" | "added" | "wrote" | "stated"
+        )
     })
 }
 
@@ -156,15 +179,21 @@ fn appositive_subject(doc: &Doc, first: usize, floor: usize) -> Option<Actor> {
 /// Speakers that are really something else ("it", a bare number, a place).
 fn plausible_speaker(a: &Actor) -> bool {
     let lower = a.name.to_ascii_lowercase();
-    !(lower == "it" || lower == "this" || lower == "that" || lower.chars().all(|c| c.is_ascii_digit()))
+    !(lower == "it"
+        || lower == "this"
+        || lower == "that"
+        || lower.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// A quotation ending right before the speaker and verb: only punctuation and the speaker
 /// between its end and the trigger.
 fn quote_before(doc: &Doc, left_edge: usize, t: Trigger) -> Option<Span> {
-    let q = doc.a.quotes.iter().copied().filter(|q| q.end <= left_edge).last()?;
+    let q = doc.a.quotes.iter().copied().rfind(|q| q.end <= left_edge)?;
     let gap = &doc.text[q.end..left_edge];
-    let gap_ok = gap.chars().all(|c| c.is_whitespace() || c == ',' || c == '\u{2014}' || c == '-') && gap.len() < 8;
+    let gap_ok = gap
+        .chars()
+        .all(|c| c.is_whitespace() || c == ',' || c == '\u{2014}' || c == '-')
+        && gap.len() < 8;
     let same_or_adjacent = doc.sentence_of[doc.token_before(q.end)] + 1 >= doc.sentence_of[t.first];
     (gap_ok && same_or_adjacent).then_some(q)
 }
@@ -181,24 +210,63 @@ fn quote_after(doc: &Doc, t: Trigger, sent_end: usize) -> Option<Span> {
     // Only punctuation, a channel, a time or a listener between the verb and the quotation;
     // "said that … “questions”" is reported speech with a quoted word, not a quotation.
     let clean = (t.last + 1..first_q).all(|i| {
-        doc.is_punct(i) && !matches!(doc.a.tokens[i].kind, TokenKind::Terminal | TokenKind::CloseQuote)
-            || doc.is(i, &["on", "to", "in", "a", "an", "the", "statement", "interview", "reporters", "journalists", "post", "video", "message", "him", "her", "them", "us", "me"])
+        doc.is_punct(i)
+            && !matches!(
+                doc.a.tokens[i].kind,
+                TokenKind::Terminal | TokenKind::CloseQuote
+            )
+            || doc.is(
+                i,
+                &[
+                    "on",
+                    "to",
+                    "in",
+                    "a",
+                    "an",
+                    "the",
+                    "statement",
+                    "interview",
+                    "reporters",
+                    "journalists",
+                    "post",
+                    "video",
+                    "message",
+                    "him",
+                    "her",
+                    "them",
+                    "us",
+                    "me",
+                ],
+            )
             || doc.has_time(i)
-            || doc.entity(i).is_some_and(|(_, e)| matches!(e.kind, EntityKind::Media | EntityKind::Person | EntityKind::Pronoun))
+            || doc.entity(i).is_some_and(|(_, e)| {
+                matches!(
+                    e.kind,
+                    EntityKind::Media | EntityKind::Person | EntityKind::Pronoun
+                )
+            })
     });
     (in_range && clean).then_some(q)
 }
 
 /// Reported speech: the clause after the verb ("said that …"), or the words before the
 /// speaker ("…, officials said").
-fn reported_content(doc: &Doc, t: Trigger, speaker: Option<Span>, sent: std::ops::Range<usize>) -> (Option<String>, Option<Span>) {
+fn reported_content(
+    doc: &Doc,
+    t: Trigger,
+    speaker: Option<Span>,
+    sent: std::ops::Range<usize>,
+) -> (Option<String>, Option<Span>) {
     let mut start = t.last + 1;
     // Skip an object or channel: "told reporters that", "said on Facebook that".
     let that = (start..(start + 8).min(sent.end)).find(|&i| doc.word(i) == "that");
     if let Some(i) = that {
         start = i + 1;
     } else {
-        while start < sent.end && (doc.is_punct(start) && doc.raw(start) != "\u{201c}" || doc.is(start, &["reporters", "journalists"])) {
+        while start < sent.end
+            && (doc.is_punct(start) && doc.raw(start) != "\u{201c}"
+                || doc.is(start, &["reporters", "journalists"]))
+        {
             start += 1;
         }
     }
@@ -211,7 +279,9 @@ fn reported_content(doc: &Doc, t: Trigger, speaker: Option<Span>, sent: std::ops
         return (Some(span.slice(doc.text).to_string()), Some(span));
     }
     // Nothing after: the content stands before the speaker.
-    let stop = speaker.map_or(doc.span(t.first).start, |s| s.start.min(doc.span(t.first).start));
+    let stop = speaker.map_or(doc.span(t.first).start, |s| {
+        s.start.min(doc.span(t.first).start)
+    });
     let mut last = doc.token_before(stop);
     while last > sent.start && doc.is_punct(last) {
         last -= 1;
@@ -239,7 +309,11 @@ fn inner(doc: &Doc, q: Span) -> Span {
     if let Some(c) = s.chars().next().filter(|c| is_quote_mark(*c)) {
         start += c.len_utf8();
     }
-    if let Some(c) = doc.text[start..end].chars().next_back().filter(|c| is_quote_mark(*c)) {
+    if let Some(c) = doc.text[start..end]
+        .chars()
+        .next_back()
+        .filter(|c| is_quote_mark(*c))
+    {
         end -= c.len_utf8();
     }
     while end > start && doc.text[start..end].ends_with([',', ' ']) {
@@ -249,22 +323,41 @@ fn inner(doc: &Doc, q: Span) -> Span {
 }
 
 fn is_quote_mark(c: char) -> bool {
-    matches!(c, '"' | '\'' | '\u{201C}' | '\u{201D}' | '\u{2018}' | '\u{2019}' | '\u{00AB}' | '\u{00BB}' | '\u{201E}')
+    matches!(
+        c,
+        '"' | '\''
+            | '\u{201C}'
+            | '\u{201D}'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{00AB}'
+            | '\u{00BB}'
+            | '\u{201E}'
+    )
 }
 
 /// "according to X" credits X on the other events of its sentence.
 pub(crate) fn credit_sources(doc: &Doc, candidates: &mut [Candidate]) {
     let sources: Vec<(u32, Actor, Span)> = candidates
         .iter()
-        .filter(|c| c.event.event_type() == EventType::Statement && doc.lower[c.event.trigger.start..c.event.trigger.end].starts_with("according"))
+        .filter(|c| {
+            c.event.event_type() == EventType::Statement
+                && doc.lower[c.event.trigger.start..c.event.trigger.end].starts_with("according")
+        })
         .filter_map(|c| match &c.event.detail {
-            Detail::Statement(s) => s.speaker.clone().map(|a| (doc.sentence_of[c.first], a, c.event.trigger)),
+            Detail::Statement(s) => s
+                .speaker
+                .clone()
+                .map(|a| (doc.sentence_of[c.first], a, c.event.trigger)),
             _ => None,
         })
         .collect();
     for (sentence, actor, trigger) in sources {
         for c in candidates.iter_mut() {
-            if doc.sentence_of[c.first] == sentence && c.event.trigger != trigger && c.event.reported_by.is_none() {
+            if doc.sentence_of[c.first] == sentence
+                && c.event.trigger != trigger
+                && c.event.reported_by.is_none()
+            {
                 c.event.reported_by = Some(actor.clone());
             }
         }

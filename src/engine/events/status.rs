@@ -9,24 +9,101 @@ use super::doc::Doc;
 use crate::engine::model::{Status, TimeRef};
 
 const NEGATION: &[&str] = &[
-    "not", "n't", "never", "no", "denied", "deny", "denies", "denying", "without", "neither", "nor",
-    "refused", "refuses", "failed", "fails", "cancelled", "canceled", "called", "ruled",
+    "not",
+    "n't",
+    "never",
+    "no",
+    "denied",
+    "deny",
+    "denies",
+    "denying",
+    "without",
+    "neither",
+    "nor",
+    "refused",
+    "refuses",
+    "failed",
+    "fails",
+    "cancelled",
+    "canceled",
+    "called",
+    "ruled",
 ];
 const HYPOTHESIS: &[&str] = &[
-    "could", "would", "might", "should", "if", "unless", "possible", "possibly", "potential",
-    "likely", "unlikely", "expected", "expects", "hope", "hopes", "hoped", "hoping", "threatened",
-    "threatens", "threaten", "want", "wants", "wanted", "seek", "seeks", "sought", "proposed",
-    "considering", "consider", "considers", "mulling", "may", "possibility", "prospect",
+    "could",
+    "would",
+    "might",
+    "should",
+    "if",
+    "unless",
+    "possible",
+    "possibly",
+    "potential",
+    "likely",
+    "unlikely",
+    "expected",
+    "expects",
+    "hope",
+    "hopes",
+    "hoped",
+    "hoping",
+    "threatened",
+    "threatens",
+    "threaten",
+    "want",
+    "wants",
+    "wanted",
+    "seek",
+    "seeks",
+    "sought",
+    "proposed",
+    "considering",
+    "consider",
+    "considers",
+    "mulling",
+    "may",
+    "possibility",
+    "prospect",
 ];
 const FUTURE: &[&str] = &[
-    "will", "'ll", "shall", "scheduled", "planned", "plans", "planning", "upcoming", "next",
-    "ahead", "forthcoming", "due", "set", "tomorrow", "prepare", "prepares", "preparing",
+    "will",
+    "'ll",
+    "shall",
+    "scheduled",
+    "planned",
+    "plans",
+    "planning",
+    "upcoming",
+    "next",
+    "ahead",
+    "forthcoming",
+    "due",
+    "set",
+    "tomorrow",
+    "prepare",
+    "prepares",
+    "preparing",
 ];
-const ONGOING: &[&str] = &["ongoing", "continuing", "continue", "continues", "continued", "underway", "beginning"];
+const ONGOING: &[&str] = &[
+    "ongoing",
+    "continuing",
+    "continue",
+    "continues",
+    "continued",
+    "underway",
+    "beginning",
+];
 
 /// The status of an event whose trigger is tokens `first..=last`, with `noun` true for noun
 /// triggers (which take cues after them too) and the event's resolved time, if any.
-pub fn status(doc: &Doc, first: usize, last: usize, noun: bool, time: Option<&TimeRef>, published: Option<jiff::civil::Date>) -> Status {
+pub fn status(
+    doc: &Doc,
+    first: usize,
+    last: usize,
+    noun: bool,
+    time: Option<&TimeRef>,
+    published: Option<jiff::civil::Date>,
+) -> Status {
     let floor = doc.clause_start(first).max(first.saturating_sub(8));
     let mut cue: Option<Status> = None;
     for i in (floor..first).rev() {
@@ -36,9 +113,15 @@ pub fn status(doc: &Doc, first: usize, last: usize, noun: bool, time: Option<&Ti
         }
     }
     // "X denied that Y had bombed …": a denial governs the clause it introduces.
-    if cue.is_none() && floor == doc.clause_start(first) && floor >= 2 && doc.word(floor - 1) == "that" {
+    if cue.is_none()
+        && floor == doc.clause_start(first)
+        && floor >= 2
+        && doc.word(floor - 1) == "that"
+    {
         let before = doc.clause_start(floor - 2);
-        if (before..floor - 1).any(|i| matches!(doc.word(i), "denied" | "denies" | "deny" | "denying")) {
+        if (before..floor - 1)
+            .any(|i| matches!(doc.word(i), "denied" | "denies" | "deny" | "denying"))
+        {
             cue = Some(Status::Negated);
         }
     }
@@ -50,7 +133,9 @@ pub fn status(doc: &Doc, first: usize, last: usize, noun: bool, time: Option<&Ti
                 cue = Some(Status::Planned);
                 break;
             }
-            if matches!(w, "underway" | "continuing" | "ongoing" | "beginning") || (w == "under" && doc.word(i + 1) == "way") {
+            if matches!(w, "underway" | "continuing" | "ongoing" | "beginning")
+                || (w == "under" && doc.word(i + 1) == "way")
+            {
                 cue = Some(Status::Ongoing);
                 break;
             }

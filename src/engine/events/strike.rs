@@ -10,47 +10,128 @@ use crate::engine::model::{Actor, ActorKind, Casualties, Detail, Place, Strike, 
 
 /// Words naming a weapon, and the weapon.
 const WEAPON_WORDS: &[(&str, Weapon)] = &[
-    ("drone", Weapon::Drone), ("drones", Weapon::Drone), ("uav", Weapon::Drone), ("uavs", Weapon::Drone),
-    ("missile", Weapon::Missile), ("missiles", Weapon::Missile),
-    ("rocket", Weapon::Rocket), ("rockets", Weapon::Rocket),
-    ("artillery", Weapon::Artillery), ("shells", Weapon::Artillery), ("mortar", Weapon::Artillery),
-    ("mortars", Weapon::Artillery), ("tank", Weapon::Artillery), ("tanks", Weapon::Artillery),
-    ("bomb", Weapon::Bomb), ("bombs", Weapon::Bomb), ("explosive", Weapon::Bomb), ("explosives", Weapon::Bomb),
-    ("ied", Weapon::Bomb), ("grenade", Weapon::Bomb), ("grenades", Weapon::Bomb), ("dynamite", Weapon::Bomb),
-    ("mine", Weapon::Bomb), ("mines", Weapon::Bomb), ("device", Weapon::Bomb),
-    ("gun", Weapon::Gunfire), ("guns", Weapon::Gunfire), ("rifle", Weapon::Gunfire), ("rifles", Weapon::Gunfire),
-    ("gunmen", Weapon::Gunfire), ("gunman", Weapon::Gunfire), ("gunfire", Weapon::Gunfire), ("machineguns", Weapon::Gunfire),
-    ("shots", Weapon::Gunfire), ("bullets", Weapon::Gunfire),
-    ("warplanes", Weapon::Airstrike), ("warplane", Weapon::Airstrike), ("jets", Weapon::Airstrike),
-    ("aircraft", Weapon::Airstrike), ("helicopter", Weapon::Airstrike), ("helicopters", Weapon::Airstrike),
-    ("knife", Weapon::Knife), ("machete", Weapon::Knife), ("machetes", Weapon::Knife),
-    ("warship", Weapon::Naval), ("warships", Weapon::Naval),
+    ("drone", Weapon::Drone),
+    ("drones", Weapon::Drone),
+    ("uav", Weapon::Drone),
+    ("uavs", Weapon::Drone),
+    ("missile", Weapon::Missile),
+    ("missiles", Weapon::Missile),
+    ("rocket", Weapon::Rocket),
+    ("rockets", Weapon::Rocket),
+    ("artillery", Weapon::Artillery),
+    ("shells", Weapon::Artillery),
+    ("mortar", Weapon::Artillery),
+    ("mortars", Weapon::Artillery),
+    ("tank", Weapon::Artillery),
+    ("tanks", Weapon::Artillery),
+    ("bomb", Weapon::Bomb),
+    ("bombs", Weapon::Bomb),
+    ("explosive", Weapon::Bomb),
+    ("explosives", Weapon::Bomb),
+    ("ied", Weapon::Bomb),
+    ("grenade", Weapon::Bomb),
+    ("grenades", Weapon::Bomb),
+    ("dynamite", Weapon::Bomb),
+    ("mine", Weapon::Bomb),
+    ("mines", Weapon::Bomb),
+    ("device", Weapon::Bomb),
+    ("gun", Weapon::Gunfire),
+    ("guns", Weapon::Gunfire),
+    ("rifle", Weapon::Gunfire),
+    ("rifles", Weapon::Gunfire),
+    ("gunmen", Weapon::Gunfire),
+    ("gunman", Weapon::Gunfire),
+    ("gunfire", Weapon::Gunfire),
+    ("machineguns", Weapon::Gunfire),
+    ("shots", Weapon::Gunfire),
+    ("bullets", Weapon::Gunfire),
+    ("warplanes", Weapon::Airstrike),
+    ("warplane", Weapon::Airstrike),
+    ("jets", Weapon::Airstrike),
+    ("aircraft", Weapon::Airstrike),
+    ("helicopter", Weapon::Airstrike),
+    ("helicopters", Weapon::Airstrike),
+    ("knife", Weapon::Knife),
+    ("machete", Weapon::Knife),
+    ("machetes", Weapon::Knife),
+    ("warship", Weapon::Naval),
+    ("warships", Weapon::Naval),
 ];
 
 /// Words that make "strike" a labour or protest action, not an attack.
 const NOT_ATTACK_BEFORE: &[&str] = &[
-    "hunger", "general", "labor", "labour", "workers", "national", "rail", "teachers", "heart",
-    "panic", "lucky", "first", "preemptive", "pre-emptive", "verbal", "personal", "political",
+    "hunger",
+    "general",
+    "labor",
+    "labour",
+    "workers",
+    "national",
+    "rail",
+    "teachers",
+    "heart",
+    "panic",
+    "lucky",
+    "first",
+    "preemptive",
+    "pre-emptive",
+    "verbal",
+    "personal",
+    "political",
 ];
 
 const KILL_WORDS: &[&str] = &[
-    "killed", "killing", "kills", "kill", "dead", "died", "deaths", "death", "dying", "lives",
-    "fatalities", "murdered", "slain",
+    "killed",
+    "killing",
+    "kills",
+    "kill",
+    "dead",
+    "died",
+    "deaths",
+    "death",
+    "dying",
+    "lives",
+    "fatalities",
+    "murdered",
+    "slain",
 ];
-const INJURE_WORDS: &[&str] = &["injured", "injuring", "wounded", "wounding", "hurt", "injuries", "injures", "wounds"];
+const INJURE_WORDS: &[&str] = &[
+    "injured", "injuring", "wounded", "wounding", "hurt", "injuries", "injures", "wounds",
+];
 
 /// Builds a strike from its trigger, or nothing for a strike that is not an attack.
-pub(crate) fn build(doc: &Doc, t: Trigger, published: Option<jiff::civil::Date>) -> Option<Candidate> {
+pub(crate) fn build(
+    doc: &Doc,
+    t: Trigger,
+    published: Option<jiff::civil::Date>,
+) -> Option<Candidate> {
     if t.first > 0 && doc.is(t.first - 1, NOT_ATTACK_BEFORE) {
         return None;
     }
     // "shooting ceasefire", "strike action", "shooting range": not an attack.
-    if doc.is(t.last + 1, &["ceasefire", "cease-fire", "truce", "range", "star", "action", "pay", "ballot", "spree"]) {
+    if doc.is(
+        t.last + 1,
+        &[
+            "ceasefire",
+            "cease-fire",
+            "truce",
+            "range",
+            "star",
+            "action",
+            "pay",
+            "ballot",
+            "spree",
+        ],
+    ) {
         return None;
     }
     let cs = doc.clause_start(t.first);
     let ce = doc.clause_end(t.last);
-    let passive = t.entry.pos == Pos::Verb && t.first > 0 && doc.is(t.first - 1, &["was", "were", "been", "being", "be", "is", "are"]);
+    let passive = t.entry.pos == Pos::Verb
+        && t.first > 0
+        && doc.is(
+            t.first - 1,
+            &["was", "were", "been", "being", "be", "is", "are"],
+        );
 
     let mut attacker: Option<Actor> = None;
     let mut target: Option<Target> = None;
@@ -60,10 +141,10 @@ pub(crate) fn build(doc: &Doc, t: Trigger, published: Option<jiff::civil::Date>)
     let mut i = t.last + 1;
     while i < ce {
         if doc.word(i) == "by" {
-            if let Some((a, _)) = doc.np_starting_at(i + 1, ce) {
-                if a.kind != ActorKind::Media {
-                    attacker = Some(a);
-                }
+            if let Some((a, _)) = doc.np_starting_at(i + 1, ce)
+                && a.kind != ActorKind::Media
+            {
+                attacker = Some(a);
             }
             break;
         }
@@ -81,26 +162,40 @@ pub(crate) fn build(doc: &Doc, t: Trigger, published: Option<jiff::civil::Date>)
     let mut i = t.last + 1;
     while i < ce {
         let w = doc.word(i);
-        if matches!(w, "on" | "against" | "at" | "targeting" | "targetting" | "hitting") && target.is_none() {
-            if doc.time_at_token(i + 1).is_none() {
-                if let Some((a, last)) = doc.np_starting_at(i + 1, ce) {
-                    target = Some(target_of(doc, a));
-                    i = last + 1;
-                    continue;
-                }
+        if matches!(
+            w,
+            "on" | "against" | "at" | "targeting" | "targetting" | "hitting"
+        ) && target.is_none()
+        {
+            if doc.time_at_token(i + 1).is_none()
+                && let Some((a, last)) = doc.np_starting_at(i + 1, ce)
+            {
+                target = Some(target_of(doc, a));
+                i = last + 1;
+                continue;
             }
         } else if matches!(w, "in" | "near" | "outside" | "across" | "inside") && place.is_none() {
             if let Some((e, _)) = doc.entity(i + 1) {
                 place = doc.place_of(e);
             }
-        } else if i == t.last + 1 && t.entry.pos == Pos::Verb && !passive && target.is_none() && !doc.is_punct(i) {
+        } else if i == t.last + 1
+            && t.entry.pos == Pos::Verb
+            && !passive
+            && target.is_none()
+            && !doc.is_punct(i)
+        {
             // Direct object of an active verb: "shelled Kharkiv", "attacked a convoy".
-            if let Some((a, last)) = doc.np_starting_at(i, ce) {
-                if !doc.is(i, &["in", "on", "at", "by", "with", "from", "for", "to", "over", "and"]) {
-                    target = Some(target_of(doc, a));
-                    i = last + 1;
-                    continue;
-                }
+            if let Some((a, last)) = doc.np_starting_at(i, ce)
+                && !doc.is(
+                    i,
+                    &[
+                        "in", "on", "at", "by", "with", "from", "for", "to", "over", "and",
+                    ],
+                )
+            {
+                target = Some(target_of(doc, a));
+                i = last + 1;
+                continue;
             }
         }
         i += 1;
@@ -108,42 +203,65 @@ pub(crate) fn build(doc: &Doc, t: Trigger, published: Option<jiff::civil::Date>)
     // A place before the trigger in the clause ("In Kharkiv, a missile strike ...").
     if place.is_none() {
         for i in cs..t.first {
-            if doc.is(i, &["in", "near"]) {
-                if let Some((e, _)) = doc.entity(i + 1) {
-                    place = doc.place_of(e);
-                }
+            if doc.is(i, &["in", "near"])
+                && let Some((e, _)) = doc.entity(i + 1)
+            {
+                place = doc.place_of(e);
             }
         }
     }
-    if place.is_none() {
-        if let Some(Target::Place(p)) = &target {
-            place = Some(p.clone());
-        }
+    if place.is_none()
+        && let Some(Target::Place(p)) = &target
+    {
+        place = Some(p.clone());
     }
 
-    let weapon = t.entry.weapon.or_else(|| weapon_near(doc, t.first, t.last, cs, ce));
+    let weapon = t
+        .entry
+        .weapon
+        .or_else(|| weapon_near(doc, t.first, t.last, cs, ce));
     let casualties = casualties(doc, cs, casualty_end(doc, ce));
 
     // Weak cues ("hit", "clash", "raid") need more than the word itself.
-    let has_casualties = casualties.killed.is_some() || casualties.injured.is_some() || !casualties.victims.is_empty();
-    if t.entry.weight < 0.6 && !(has_casualties || t.entry.weapon.is_some() || weapon.is_some() || (attacker.is_some() && target.is_some())) {
+    let has_casualties = casualties.killed.is_some()
+        || casualties.injured.is_some()
+        || !casualties.victims.is_empty();
+    if t.entry.weight < 0.6
+        && !(has_casualties
+            || t.entry.weapon.is_some()
+            || weapon.is_some()
+            || (attacker.is_some() && target.is_some()))
+    {
         return None;
     }
     // "X attacked Y for ...": a verbal attack on someone is criticism, not a strike.
-    if t.entry.pos == Pos::Verb && weapon.is_none() && !has_casualties {
-        if let Some(Target::Actor(a)) = &target {
-            if doc.is(doc.token_at_or_after(a.span.end), &["for", "over", "as"]) {
-                return None;
-            }
-        }
+    if t.entry.pos == Pos::Verb
+        && weapon.is_none()
+        && !has_casualties
+        && let Some(Target::Actor(a)) = &target
+        && doc.is(doc.token_at_or_after(a.span.end), &["for", "over", "as"])
+    {
+        return None;
     }
-    let time = doc.time_in(t.last + 1..ce).or_else(|| doc.time_in(cs..t.first));
-    let support = [attacker.is_some(), target.is_some() || place.is_some(), weapon.is_some(), has_casualties]
-        .iter()
-        .filter(|&&x| x)
-        .count() as f32
+    let time = doc
+        .time_in(t.last + 1..ce)
+        .or_else(|| doc.time_in(cs..t.first));
+    let support = [
+        attacker.is_some(),
+        target.is_some() || place.is_some(),
+        weapon.is_some(),
+        has_casualties,
+    ]
+    .iter()
+    .filter(|&&x| x)
+    .count() as f32
         / 3.0;
-    let detail = Detail::Strike(Strike { attacker, target, weapon, casualties });
+    let detail = Detail::Strike(Strike {
+        attacker,
+        target,
+        weapon,
+        casualties,
+    });
     let mut c = candidate(doc, t, detail, time, published);
     c.event.place = place;
     c.support = support;
@@ -162,24 +280,33 @@ fn attacker_before(doc: &Doc, first: usize, cs: usize) -> Option<Actor> {
         }
         if let Some((e, ent)) = doc.entity(i) {
             let civilian = ent.role.as_deref() == Some("CVL");
-            if matches!(ent.kind, EntityKind::Media | EntityKind::City | EntityKind::Region) || civilian {
+            if matches!(
+                ent.kind,
+                EntityKind::Media | EntityKind::City | EntityKind::Region
+            ) || civilian
+            {
                 continue;
             }
             return Some(doc.actor_of(e));
         }
     }
     // "Gunmen attacked ...": a plain noun phrase subject.
-    doc.subject_before(first, cs).map(|(a, _)| a).filter(|a| a.kind != ActorKind::Media && !a.name.is_empty())
+    doc.subject_before(first, cs)
+        .map(|(a, _)| a)
+        .filter(|a| a.kind != ActorKind::Media && !a.name.is_empty())
 }
 
 /// A target from an actor: places stay places.
 fn target_of(doc: &Doc, a: Actor) -> Target {
-    if let Some((e, ent)) = doc.entity(doc.token_at_or_after(a.span.start)) {
-        if ent.span == a.span && matches!(ent.kind, EntityKind::City | EntityKind::Region | EntityKind::Country) {
-            if let Some(p) = doc.place_of(e) {
-                return Target::Place(p);
-            }
-        }
+    if let Some((e, ent)) = doc.entity(doc.token_at_or_after(a.span.start))
+        && ent.span == a.span
+        && matches!(
+            ent.kind,
+            EntityKind::City | EntityKind::Region | EntityKind::Country
+        )
+        && let Some(p) = doc.place_of(e)
+    {
+        return Target::Place(p);
     }
     Target::Actor(a)
 }
@@ -190,7 +317,11 @@ fn weapon_near(doc: &Doc, first: usize, last: usize, cs: usize, ce: usize) -> Op
     for i in cs..ce {
         let w = doc.word(i);
         if let Some(&(_, weapon)) = WEAPON_WORDS.iter().find(|(k, _)| *k == w) {
-            let dist = if i < first { first - i } else { i.saturating_sub(last) };
+            let dist = if i < first {
+                first - i
+            } else {
+                i.saturating_sub(last)
+            };
             if best.is_none_or(|(d, _)| dist < d) {
                 best = Some((dist, weapon));
             }
@@ -202,7 +333,13 @@ fn weapon_near(doc: &Doc, first: usize, last: usize, cs: usize, ce: usize) -> Op
 /// Where casualty cues for this trigger may stand: its clause, extended over a comma that
 /// introduces "killing ..." or "leaving ... dead".
 fn casualty_end(doc: &Doc, ce: usize) -> usize {
-    if ce < doc.len() && doc.raw(ce) == "," && doc.is(ce + 1, &["killing", "leaving", "injuring", "wounding", "claiming"]) {
+    if ce < doc.len()
+        && doc.raw(ce) == ","
+        && doc.is(
+            ce + 1,
+            &["killing", "leaving", "injuring", "wounding", "claiming"],
+        )
+    {
         return doc.clause_end(ce + 1);
     }
     ce
@@ -224,14 +361,18 @@ fn casualties(doc: &Doc, cs: usize, ce: usize) -> Casualties {
         let Some((count, victim)) = count_near(doc, k, cs, ce) else {
             continue;
         };
-        let slot = if killed { &mut c.killed } else { &mut c.injured };
+        let slot = if killed {
+            &mut c.killed
+        } else {
+            &mut c.injured
+        };
         if slot.is_none() {
             *slot = Some(count);
         }
-        if let Some(v) = victim {
-            if !c.victims.iter().any(|x| x.canonical == v.canonical) {
-                c.victims.push(v);
-            }
+        if let Some(v) = victim
+            && !c.victims.iter().any(|x| x.canonical == v.canonical)
+        {
+            c.victims.push(v);
         }
     }
     c
@@ -261,7 +402,11 @@ fn count_near(doc: &Doc, k: usize, cs: usize, ce: usize) -> Option<(u64, Option<
         if let Some(n) = doc.number_at[j] {
             let num = &doc.a.numbers[n as usize];
             let after = doc.token_at_or_after(num.span.end);
-            let victim = if after < k { victim_at(doc, after, k) } else { None };
+            let victim = if after < k {
+                victim_at(doc, after, k)
+            } else {
+                None
+            };
             return Some((num.value, victim));
         }
         if doc.is_punct(j) {
@@ -289,7 +434,13 @@ fn victim_at(doc: &Doc, i: usize, ce: usize) -> Option<Actor> {
     let w = doc.word(i);
     let noun_like = doc.a.tokens[i].kind == crate::engine::analysis::TokenKind::Word
         && w.len() > 2
-        && !doc.is(i, &["people's", "were", "was", "and", "in", "on", "at", "of", "the", "more", "others", "other", "more", "while", "when"])
+        && !doc.is(
+            i,
+            &[
+                "people's", "were", "was", "and", "in", "on", "at", "of", "the", "more", "others",
+                "other", "more", "while", "when",
+            ],
+        )
         && !KILL_WORDS.contains(&w)
         && !INJURE_WORDS.contains(&w);
     noun_like.then(|| Actor {

@@ -7,16 +7,20 @@ use super::doc::{Doc, same_actor};
 use super::{Candidate, Pos, Trigger, candidate};
 use crate::engine::model::{Actor, Detail, Place, Talks};
 
-
 /// Builds a talks event from its trigger.
-pub(crate) fn build(doc: &Doc, t: Trigger, published: Option<jiff::civil::Date>) -> Option<Candidate> {
+pub(crate) fn build(
+    doc: &Doc,
+    t: Trigger,
+    published: Option<jiff::civil::Date>,
+) -> Option<Candidate> {
     let cs = doc.clause_start(t.first);
     let ce = doc.clause_end(t.last);
     let mut participants: Vec<Actor> = left_participants(doc, t, cs);
-    if participants.is_empty() && t.entry.pos == Pos::Verb {
-        if let Some((a, _)) = doc.subject_before(t.first, cs) {
-            participants.push(a);
-        }
+    if participants.is_empty()
+        && t.entry.pos == Pos::Verb
+        && let Some((a, _)) = doc.subject_before(t.first, cs)
+    {
+        participants.push(a);
     }
     let mut place: Option<Place> = None;
     let mut topics: Vec<String> = Vec::new();
@@ -31,10 +35,10 @@ pub(crate) fn build(doc: &Doc, t: Trigger, published: Option<jiff::civil::Date>)
             "with" | "between" | "among" | "involving" => {
                 let end = phrase_end(doc, i + 1, ce);
                 add_all(&mut participants, doc.actors_in(i + 1..end));
-                if participants.is_empty() || doc.actors_in(i + 1..end).is_empty() {
-                    if let Some((a, _)) = doc.np_starting_at(i + 1, end) {
-                        add_all(&mut participants, vec![a]);
-                    }
+                if (participants.is_empty() || doc.actors_in(i + 1..end).is_empty())
+                    && let Some((a, _)) = doc.np_starting_at(i + 1, end)
+                {
+                    add_all(&mut participants, vec![a]);
                 }
                 i = end;
                 continue;
@@ -44,7 +48,9 @@ pub(crate) fn build(doc: &Doc, t: Trigger, published: Option<jiff::civil::Date>)
                     place = doc.place_of(e);
                 }
             }
-            "on" | "about" | "over" | "regarding" | "concerning" if topics.is_empty() && !doc.has_time(i + 1) => {
+            "on" | "about" | "over" | "regarding" | "concerning"
+                if topics.is_empty() && !doc.has_time(i + 1) =>
+            {
                 let end = topic_end(doc, i + 1, ce);
                 if end > i + 1 {
                     topics.push(doc.span_of(i + 1, end - 1).slice(doc.text).to_string());
@@ -58,10 +64,10 @@ pub(crate) fn build(doc: &Doc, t: Trigger, published: Option<jiff::civil::Date>)
     }
     if place.is_none() {
         for i in cs..t.first {
-            if doc.is(i, &["in", "at"]) {
-                if let Some((e, _)) = doc.entity(i + 1) {
-                    place = doc.place_of(e);
-                }
+            if doc.is(i, &["in", "at"])
+                && let Some((e, _)) = doc.entity(i + 1)
+            {
+                place = doc.place_of(e);
             }
         }
     }
@@ -69,17 +75,34 @@ pub(crate) fn build(doc: &Doc, t: Trigger, published: Option<jiff::civil::Date>)
     if let Some(p) = &place {
         participants.retain(|a| a.span != p.span);
     }
-    let level = t.entry.level.clone().or_else(|| level_before(doc, t.first, cs));
+    let level = t
+        .entry
+        .level
+        .clone()
+        .or_else(|| level_before(doc, t.first, cs));
     if t.entry.weight < 0.8 && participants.is_empty() && place.is_none() {
         return None;
     }
-    let time = doc.time_in(t.last + 1..ce).or_else(|| doc.time_in(cs..t.first));
-    let support = [!participants.is_empty(), participants.len() >= 2, place.is_some(), time.is_some()]
-        .iter()
-        .filter(|&&x| x)
-        .count() as f32
+    let time = doc
+        .time_in(t.last + 1..ce)
+        .or_else(|| doc.time_in(cs..t.first));
+    let support = [
+        !participants.is_empty(),
+        participants.len() >= 2,
+        place.is_some(),
+        time.is_some(),
+    ]
+    .iter()
+    .filter(|&&x| x)
+    .count() as f32
         / 3.0;
-    let detail = Detail::Talks(Talks { participants, host: None, mediator: None, topics, level });
+    let detail = Detail::Talks(Talks {
+        participants,
+        host: None,
+        mediator: None,
+        topics,
+        level,
+    });
     let mut c = candidate(doc, t, detail, time, published);
     c.event.place = place;
     c.support = support;
@@ -89,25 +112,94 @@ pub(crate) fn build(doc: &Doc, t: Trigger, published: Option<jiff::civil::Date>)
 /// Words that may stand between the parties and a talks noun ("X and Y started talks",
 /// "X officials will hold separate technical-level discussions").
 const TALKS_SUPPORT: &[&str] = &[
-    "hold", "holds", "held", "holding", "start", "started", "starts", "starting", "begin", "began",
-    "begun", "launch", "launched", "open", "opened", "resume", "resumed", "resuming", "conduct",
-    "conducted", "continue", "continued", "join", "joined", "attend", "attended", "enter",
-    "entered", "have", "has", "had", "will", "would", "to", "are", "is", "were", "was", "be",
-    "been", "set", "the", "a", "an", "new", "direct", "first", "fresh", "more", "further",
-    "separate", "formal", "peace", "round", "of", "another", "second", "third", "final", "also",
-    "agreed", "plan", "plans", "planned", "due", "expected", "-",
+    "hold",
+    "holds",
+    "held",
+    "holding",
+    "start",
+    "started",
+    "starts",
+    "starting",
+    "begin",
+    "began",
+    "begun",
+    "launch",
+    "launched",
+    "open",
+    "opened",
+    "resume",
+    "resumed",
+    "resuming",
+    "conduct",
+    "conducted",
+    "continue",
+    "continued",
+    "join",
+    "joined",
+    "attend",
+    "attended",
+    "enter",
+    "entered",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "to",
+    "are",
+    "is",
+    "were",
+    "was",
+    "be",
+    "been",
+    "set",
+    "the",
+    "a",
+    "an",
+    "new",
+    "direct",
+    "first",
+    "fresh",
+    "more",
+    "further",
+    "separate",
+    "formal",
+    "peace",
+    "round",
+    "of",
+    "another",
+    "second",
+    "third",
+    "final",
+    "also",
+    "agreed",
+    "plan",
+    "plans",
+    "planned",
+    "due",
+    "expected",
+    "-",
 ];
 
 /// The parties named before the trigger: for a noun, only when nothing but support words
 /// ("started", "will hold") stands between them and the trigger.
 fn left_participants(doc: &Doc, t: Trigger, cs: usize) -> Vec<Actor> {
     let actors = doc.actors_in(cs..t.first);
-    let Some(last) = actors.last() else { return actors };
+    let Some(last) = actors.last() else {
+        return actors;
+    };
     let after = doc.token_at_or_after(last.span.end);
     let linked = (after..t.first).all(|i| {
-        doc.is(i, TALKS_SUPPORT) || doc.has_time(i) || doc.word(i).ends_with("-level") || super::level_word(doc.word(i))
+        doc.is(i, TALKS_SUPPORT)
+            || doc.has_time(i)
+            || doc.word(i).ends_with("-level")
+            || super::level_word(doc.word(i))
     });
-    if linked || t.entry.pos == Pos::Verb { actors } else { Vec::new() }
+    if linked || t.entry.pos == Pos::Verb {
+        actors
+    } else {
+        Vec::new()
+    }
 }
 
 fn add_all(into: &mut Vec<Actor>, more: Vec<Actor>) {
@@ -121,16 +213,32 @@ fn add_all(into: &mut Vec<Actor>, more: Vec<Actor>) {
 /// End of a coordinated actor phrase starting at `i`: stops at the next preposition.
 fn phrase_end(doc: &Doc, i: usize, ce: usize) -> usize {
     let mut j = i;
-    while j < ce && !doc.is(j, &["on", "in", "at", "over", "about", "to", "for", "from", "after", "before", "during", "as"]) {
+    while j < ce
+        && !doc.is(
+            j,
+            &[
+                "on", "in", "at", "over", "about", "to", "for", "from", "after", "before",
+                "during", "as",
+            ],
+        )
+    {
         j += 1;
     }
     j
 }
 
-/// End of a topic phrase: the clause, up to a time expression, a place phrase or a comma.
+/// End of a topic phrase: the clause, up to a time expression, "as"/"while"/"at", or a place
+/// phrase ("in Riyadh") after the first few words.
 fn topic_end(doc: &Doc, i: usize, ce: usize) -> usize {
+    let place_phrase = |j: usize| {
+        j > i + 3
+            && doc.is(j, &["in"])
+            && doc
+                .entity(j + 1)
+                .is_some_and(|(e, _)| doc.place_of(e).is_some())
+    };
     let mut j = i;
-    while j < ce && !doc.has_time(j) && !doc.is(j, &["as", "while", "at"]) && !(doc.is(j, &["in"]) && doc.entity(j + 1).is_some_and(|(e, _)| doc.place_of(e).is_some()) && j > i + 3) {
+    while j < ce && !doc.has_time(j) && !doc.is(j, &["as", "while", "at"]) && !place_phrase(j) {
         j += 1;
     }
     j
@@ -147,7 +255,12 @@ fn level_before(doc: &Doc, first: usize, cs: usize) -> Option<String> {
         if w.ends_with("-level") || super::level_word(w) {
             return Some(doc.raw(i).to_string());
         }
-        if !doc.is(i, &["separate", "new", "first", "formal", "further", "more", "fresh", "direct"]) {
+        if !doc.is(
+            i,
+            &[
+                "separate", "new", "first", "formal", "further", "more", "fresh", "direct",
+            ],
+        ) {
             break;
         }
     }

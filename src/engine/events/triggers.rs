@@ -106,14 +106,23 @@ impl Triggers {
             }
         }
         for list in &mut pattern_entries {
-            list.sort_by(|&a, &b| entries[b as usize].weight.total_cmp(&entries[a as usize].weight));
+            list.sort_by(|&a, &b| {
+                entries[b as usize]
+                    .weight
+                    .total_cmp(&entries[a as usize].weight)
+            });
         }
         let matcher = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .expect("trigger patterns compile");
-        Ok(Triggers { entries, matcher, pattern_entries, plover })
+        Ok(Triggers {
+            entries,
+            matcher,
+            pattern_entries,
+            plover,
+        })
     }
 
     /// The PLOVER category of a CAMEO code (its own, or its nearest parent's).
@@ -129,22 +138,34 @@ impl Triggers {
     }
 
     /// Trigger matches aligned with token boundaries, in text order.
-    pub fn find(&self, lower: &str, token_starts: &[usize], token_ends: &[usize]) -> Vec<TriggerMatch> {
+    pub fn find(
+        &self,
+        lower: &str,
+        token_starts: &[usize],
+        token_ends: &[usize],
+    ) -> Vec<TriggerMatch> {
         let mut out = Vec::new();
         for m in self.matcher.find_iter(lower) {
-            let (Ok(first), Ok(last)) =
-                (token_starts.binary_search(&m.start()), token_ends.binary_search(&m.end()))
-            else {
+            let (Ok(first), Ok(last)) = (
+                token_starts.binary_search(&m.start()),
+                token_ends.binary_search(&m.end()),
+            ) else {
                 continue;
             };
-            out.push(TriggerMatch { first, last, entries: self.pattern_entries[m.pattern().as_usize()].clone() });
+            out.push(TriggerMatch {
+                first,
+                last,
+                entries: self.pattern_entries[m.pattern().as_usize()].clone(),
+            });
         }
         out
     }
 }
 
 fn column(table: &Table, name: &str) -> Result<usize, LexiconError> {
-    table.column(name).ok_or_else(|| table.error(0, format!("no column {name:?}")))
+    table
+        .column(name)
+        .ok_or_else(|| table.error(0, format!("no column {name:?}")))
 }
 
 fn parse_row(table: &Table, line: usize, f: &[String]) -> Result<TriggerEntry, LexiconError> {
@@ -156,10 +177,12 @@ fn parse_row(table: &Table, line: usize, f: &[String]) -> Result<TriggerEntry, L
     let type_name = get("type")?;
     let class = match type_name {
         "response" => TriggerClass::Response(Stance::Accepted),
-        t => TriggerClass::Event(
-            EventType::from_name(t)
-                .ok_or_else(|| table.error(line, format!("unknown type {t:?} (talks, strike, statement, proposal, response)")))?,
-        ),
+        t => TriggerClass::Event(EventType::from_name(t).ok_or_else(|| {
+            table.error(
+                line,
+                format!("unknown type {t:?} (talks, strike, statement, proposal, response)"),
+            )
+        })?),
     };
     let pos = match get("pos")? {
         "verb" => Pos::Verb,
@@ -184,41 +207,72 @@ fn parse_row(table: &Table, line: usize, f: &[String]) -> Result<TriggerEntry, L
         reported: false,
     };
     let mut forms: Vec<String> = Vec::new();
-    for attr in get("attrs")?.split(';').map(str::trim).filter(|a| !a.is_empty()) {
+    for attr in get("attrs")?
+        .split(';')
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+    {
         let (key, value) = attr.split_once('=').unwrap_or((attr, ""));
-        let bad = |what: &str| table.error(line, format!("bad {what} {value:?} in attribute {attr:?}"));
+        let bad =
+            |what: &str| table.error(line, format!("bad {what} {value:?} in attribute {attr:?}"));
         match key {
-            "weight" => e.weight = value.parse().ok().filter(|w: &f32| (0.0..=1.0).contains(w)).ok_or_else(|| bad("weight"))?,
+            "weight" => {
+                e.weight = value
+                    .parse()
+                    .ok()
+                    .filter(|w: &f32| (0.0..=1.0).contains(w))
+                    .ok_or_else(|| bad("weight"))?
+            }
             "weapon" => e.weapon = Some(Weapon::from_name(value).ok_or_else(|| bad("weapon"))?),
             "stance" => e.stance = Some(parse_stance(value).ok_or_else(|| bad("stance"))?),
             "kind" => e.kind = Some(parse_kind(value).ok_or_else(|| bad("kind"))?),
             "level" => e.level = Some(value.to_string()),
-            "forms" => forms.extend(value.split('|').map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty())),
+            "forms" => forms.extend(
+                value
+                    .split('|')
+                    .map(|s| s.trim().to_lowercase())
+                    .filter(|s| !s.is_empty()),
+            ),
             "reported" => e.reported = true,
             _ => return Err(table.error(line, format!("unknown attribute {key:?}"))),
         }
     }
     if let TriggerClass::Response(_) = e.class {
-        let stance = e.stance.ok_or_else(|| table.error(line, "a response needs stance=..."))?;
+        let stance = e
+            .stance
+            .ok_or_else(|| table.error(line, "a response needs stance=..."))?;
         e.class = TriggerClass::Response(stance);
     }
     // Irregular forms ride along after the lemma, `|`-separated, for [`inflections`].
     if !forms.is_empty() {
-        e.phrase = std::iter::once(e.phrase.clone()).chain(forms).collect::<Vec<_>>().join("|");
+        e.phrase = std::iter::once(e.phrase.clone())
+            .chain(forms)
+            .collect::<Vec<_>>()
+            .join("|");
     }
     Ok(e)
 }
 
 fn parse_stance(s: &str) -> Option<Stance> {
-    [Stance::Accepted, Stance::Rejected, Stance::CounterProposed, Stance::Considering]
-        .into_iter()
-        .find(|x| x.name() == s)
+    [
+        Stance::Accepted,
+        Stance::Rejected,
+        Stance::CounterProposed,
+        Stance::Considering,
+    ]
+    .into_iter()
+    .find(|x| x.name() == s)
 }
 
 fn parse_kind(s: &str) -> Option<ProposalKind> {
-    [ProposalKind::Ceasefire, ProposalKind::PeacePlan, ProposalKind::Talks, ProposalKind::Other]
-        .into_iter()
-        .find(|x| x.name() == s)
+    [
+        ProposalKind::Ceasefire,
+        ProposalKind::PeacePlan,
+        ProposalKind::Talks,
+        ProposalKind::Other,
+    ]
+    .into_iter()
+    .find(|x| x.name() == s)
 }
 
 /// Every surface form of a lemma (and of its `|`-separated irregular forms, taken as written).
@@ -232,13 +286,24 @@ pub fn inflections(phrase: &str, pos: Pos) -> Vec<String> {
         Pos::Verb => {
             let (head, rest) = (words[0], &words[1..]);
             for form in verb_forms(head) {
-                out.push(std::iter::once(form.as_str()).chain(rest.iter().copied()).collect::<Vec<_>>().join(" "));
+                out.push(
+                    std::iter::once(form.as_str())
+                        .chain(rest.iter().copied())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
             }
         }
         Pos::Noun => {
             let (init, last) = (&words[..words.len() - 1], words[words.len() - 1]);
             for form in [last.to_string(), plural(last)] {
-                out.push(init.iter().copied().chain(std::iter::once(form.as_str())).collect::<Vec<_>>().join(" "));
+                out.push(
+                    init.iter()
+                        .copied()
+                        .chain(std::iter::once(form.as_str()))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
             }
         }
     }
@@ -270,13 +335,20 @@ fn verb_forms(v: &str) -> Vec<String> {
     let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
     let mut forms = vec![v.to_string()];
     // third person
-    forms.push(if v.ends_with('s') || v.ends_with("sh") || v.ends_with("ch") || v.ends_with('x') || v.ends_with('o') {
-        format!("{v}es")
-    } else if v.ends_with('y') && n > 1 && !vowel(b[n - 2]) {
-        format!("{}ies", &v[..n - 1])
-    } else {
-        format!("{v}s")
-    });
+    forms.push(
+        if v.ends_with('s')
+            || v.ends_with("sh")
+            || v.ends_with("ch")
+            || v.ends_with('x')
+            || v.ends_with('o')
+        {
+            format!("{v}es")
+        } else if v.ends_with('y') && n > 1 && !vowel(b[n - 2]) {
+            format!("{}ies", &v[..n - 1])
+        } else {
+            format!("{v}s")
+        },
+    );
     // past and present participle
     let double = n >= 3
         && !vowel(b[n - 1])
@@ -309,20 +381,51 @@ mod tests {
     fn inflection_table() {
         let cases: &[(&str, Pos, &[&str])] = &[
             ("strike", Pos::Noun, &["strike", "strikes"]),
-            ("air strike", Pos::Noun, &["air strike", "air strikes", "air-strike", "air-strikes"]),
-            ("shell", Pos::Verb, &["shell", "shells", "shelled", "shelling"]),
-            ("strike|struck|striking", Pos::Verb, &["strike", "strikes", "struck", "striking"]),
-            ("call for|called for", Pos::Verb, &["call for", "calls for", "called for", "calling for"]),
+            (
+                "air strike",
+                Pos::Noun,
+                &["air strike", "air strikes", "air-strike", "air-strikes"],
+            ),
+            (
+                "shell",
+                Pos::Verb,
+                &["shell", "shells", "shelled", "shelling"],
+            ),
+            (
+                "strike|struck|striking",
+                Pos::Verb,
+                &["strike", "strikes", "struck", "striking"],
+            ),
+            (
+                "call for|called for",
+                Pos::Verb,
+                &["call for", "calls for", "called for", "calling for"],
+            ),
             ("plan", Pos::Verb, &["plan", "plans", "planned", "planning"]),
-            ("reject", Pos::Verb, &["reject", "rejects", "rejected", "rejecting"]),
-            ("deny|denied", Pos::Verb, &["deny", "denies", "denied", "denying"]),
-            ("propose", Pos::Verb, &["propose", "proposes", "proposed", "proposing"]),
+            (
+                "reject",
+                Pos::Verb,
+                &["reject", "rejects", "rejected", "rejecting"],
+            ),
+            (
+                "deny|denied",
+                Pos::Verb,
+                &["deny", "denies", "denied", "denying"],
+            ),
+            (
+                "propose",
+                Pos::Verb,
+                &["propose", "proposes", "proposed", "proposing"],
+            ),
             ("talks", Pos::Fixed, &["talks"]),
         ];
         for (phrase, pos, want) in cases {
             let got = inflections(phrase, *pos);
             for w in *want {
-                assert!(got.iter().any(|g| g == w), "{phrase:?}: {w:?} missing from {got:?}");
+                assert!(
+                    got.iter().any(|g| g == w),
+                    "{phrase:?}: {w:?} missing from {got:?}"
+                );
             }
         }
     }
