@@ -31,8 +31,6 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind, StartKind};
-
 use super::analysis::{NumberMention, TimeExpr};
 use super::model::Span;
 
@@ -142,13 +140,210 @@ pub(crate) mod lex {
     }
 
     /// ASCII case-insensitive equality of `b[s..e]` with the lower-case `word`.
+    #[inline]
     pub fn eq(b: &[u8], (s, e): (usize, usize), word: &str) -> bool {
-        b[s..e].eq_ignore_ascii_case(word.as_bytes())
+        e - s == word.len() && b[s..e].eq_ignore_ascii_case(word.as_bytes())
+    }
+
+    /// `b[s..e]` in lower case, in `buf`; empty when longer than [`MAX_WORD`].
+    #[inline]
+    pub fn lower<'x>(b: &[u8], (s, e): (usize, usize), buf: &'x mut [u8; MAX_WORD]) -> &'x [u8] {
+        if e - s > MAX_WORD {
+            return &[];
+        }
+        let out = &mut buf[..e - s];
+        out.copy_from_slice(&b[s..e]);
+        out.make_ascii_lowercase();
+        out
     }
 
     /// True when `b[s..e]` equals one of the lower-case `words` (ASCII case-insensitive).
+    #[inline]
     pub fn is_one_of(b: &[u8], w: (usize, usize), words: &[&str]) -> bool {
-        words.iter().any(|x| eq(b, w, x))
+        let mut buf = [0u8; MAX_WORD];
+        let low = lower(b, w, &mut buf);
+        !low.is_empty() && words.iter().any(|x| x.as_bytes() == low)
+    }
+
+    /// Byte classes: bit 0 for an ASCII letter, bit 1 for an ASCII digit.
+    static CLASS: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut c = 0;
+        while c < 256 {
+            let b = c as u8;
+            t[c] = if b.is_ascii_alphabetic() {
+                1
+            } else if b.is_ascii_digit() {
+                2
+            } else {
+                0
+            };
+            c += 1;
+        }
+        t
+    };
+
+    const ONES: u64 = 0x0101_0101_0101_0101;
+
+    /// Per byte of `x`: 0x80 where `m < byte < n` (bytes of 0x80 and above never match).
+    #[inline]
+    fn between(x: u64, m: u64, n: u64) -> u64 {
+        let low = x & (ONES * 127);
+        (ONES * (127 + n)).wrapping_sub(low) & !x & (low + ONES * (127 - m)) & (ONES * 128)
+    }
+
+    /// The 0x80 bits of the eight bytes of `x`, as an 8-bit mask (byte k at bit k).
+    #[inline]
+    fn movemask(x: u64) -> u64 {
+        (x.wrapping_mul(0x0002_0408_1020_4081)) >> 56
+    }
+
+    /// Letter and digit bit masks of up to 64 bytes (bit k for byte k).
+    #[inline]
+    fn classify(chunk: &[u8]) -> (u64, u64) {
+        let (mut letters, mut digits) = (0u64, 0u64);
+        let mut words = chunk.chunks_exact(8);
+        let mut k = 0;
+        for w in words.by_ref() {
+            let x = u64::from_le_bytes(w.try_into().unwrap_or([0; 8]));
+            letters |= movemask(between(x | (ONES * 0x20), 0x60, 0x7B)) << k;
+            digits |= movemask(between(x, 0x2F, 0x3A)) << k;
+            k += 8;
+        }
+        for &c in words.remainder() {
+            let class = CLASS[usize::from(c)];
+            letters |= u64::from(class & 1) << k;
+            digits |= u64::from(class >> 1) << k;
+            k += 1;
+        }
+        (letters, digits)
+    }
+
+    #[cfg(test)]
+    #[test]
+    fn classify_matches_the_byte_classes() {
+        // Every byte value at every position, and every high-bit pattern for movemask.
+        for c in 0..=255u8 {
+            for pos in 0..64 {
+                let mut chunk = [b' '; 64];
+                chunk[pos] = c;
+                let (l, d) = classify(&chunk[..]);
+                assert_eq!(l, u64::from(c.is_ascii_alphabetic()) << pos, "{c} at {pos}");
+                assert_eq!(d, u64::from(c.is_ascii_digit()) << pos, "{c} at {pos}");
+                let (l, d) = classify(&chunk[..61]);
+                if pos < 61 {
+                    assert_eq!(l, u64::from(c.is_ascii_alphabetic()) << pos);
+                    assert_eq!(d, u64::from(c.is_ascii_digit()) << pos);
+                }
+            }
+        }
+        for m in 0..=255u64 {
+            let x = (0..8).fold(0u64, |x, k| x | (((m >> k) & 1) << (8 * k + 7)));
+            assert_eq!(movemask(x), m);
+        }
+        let text = b"Ab9 zZ@[`{/0:\x80\xff";
+        let (l, d) = classify(text);
+        let want_l = text
+            .iter()
+            .enumerate()
+            .fold(0, |m, (k, c)| m | (u64::from(c.is_ascii_alphabetic()) << k));
+        let want_d = text
+            .iter()
+            .enumerate()
+            .fold(0, |m, (k, c)| m | (u64::from(c.is_ascii_digit()) << k));
+        assert_eq!((l, d), (want_l, want_d));
+    }
+
+    /// Letter index: 0..=25 for a letter of either case, 26 for anything else.
+    static LETTER: [u8; 256] = {
+        let mut t = [26u8; 256];
+        let mut c = 0;
+        while c < 26 {
+            t[b'a' as usize + c] = c as u8;
+            t[b'A' as usize + c] = c as u8;
+            c += 1;
+        }
+        t
+    };
+
+    /// The prefilter: the set of word beginnings of a keyword list, one bit per beginning.
+    /// A beginning is the first three letters of a word (a shorter word is padded with "not a
+    /// letter", so two-letter keywords are matched whole).
+    pub struct Prefixes {
+        bits: Vec<u64>,
+    }
+
+    fn index(a: u8, b: u8, c: u8) -> usize {
+        (usize::from(a) * 27 + usize::from(b)) * 27 + usize::from(c)
+    }
+
+    impl Prefixes {
+        /// The beginnings of `words` (ASCII letters, at least two).
+        pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Prefixes {
+            let mut p = Prefixes {
+                bits: vec![0; 27 * 27 * 27 / 64 + 1],
+            };
+            for w in words {
+                let at = |i: usize| w.as_bytes().get(i).map_or(26, |c| LETTER[usize::from(*c)]);
+                let i = index(at(0), at(1), if at(1) == 26 { 26 } else { at(2) });
+                p.bits[i / 64] |= 1 << (i % 64);
+            }
+            p
+        }
+
+        /// True when the word starting at `s` may be one of the words.
+        #[inline]
+        fn may_match(&self, b: &[u8], s: usize) -> bool {
+            let at = |i: usize| b.get(i).map_or(26, |c| LETTER[usize::from(*c)]);
+            let (x, y) = (at(s), at(s + 1));
+            let i = index(x, y, if y == 26 { 26 } else { at(s + 2) });
+            self.bits[i / 64] & (1 << (i % 64)) != 0
+        }
+    }
+
+    /// One candidate of the prefilter scan.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Candidate {
+        /// A whole ASCII letter run `(start, end)` whose beginning is in the set.
+        Word(usize, usize),
+        /// The first digit of a digit run.
+        Digit(usize),
+    }
+
+    /// The next candidate at or after `i`: a word that may be a keyword, or the first digit of
+    /// a digit run (`i` counts as following a non-letter). Branch-free classification of
+    /// 64-byte blocks into letter and digit bit masks, then only word and digit-run starts are
+    /// looked at: constant work per byte.
+    #[inline]
+    pub fn next_candidate(b: &[u8], mut i: usize, set: &Prefixes) -> Option<Candidate> {
+        let n = b.len();
+        let (mut letter_carry, mut digit_carry) = (0u64, 0u64);
+        while i < n {
+            let end = (i + 64).min(n);
+            let (letters, digits) = classify(&b[i..end]);
+            let word_starts = letters & !((letters << 1) | letter_carry);
+            let digit_starts = digits & !((digits << 1) | digit_carry);
+            let mut starts = word_starts | digit_starts;
+            while starts != 0 {
+                let k = starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                let s = i + k;
+                if digit_starts & (1 << k) != 0 {
+                    return Some(Candidate::Digit(s));
+                }
+                if set.may_match(b, s) {
+                    let mut e = s + 1;
+                    while e < n && b[e].is_ascii_alphabetic() {
+                        e += 1;
+                    }
+                    return Some(Candidate::Word(s, e));
+                }
+            }
+            letter_carry = letters >> 63;
+            digit_carry = digits >> 63;
+            i = end;
+        }
+        None
     }
 
     /// The word at `i` if it is `word` (case-insensitive), as its end.
@@ -174,7 +369,7 @@ pub(crate) mod lex {
     }
 }
 
-use lex::{eq, is_alnum, is_one_of, prev_word, skip_space, word_at};
+use lex::{Candidate, eq, is_alnum, is_one_of, prev_word, skip_space, word_at};
 
 /// The value of a number word below one hundred ("one" .. "nineteen", "twenty" .. "ninety"),
 /// ASCII case-insensitive.
@@ -267,19 +462,14 @@ impl NumWord {
     }
 }
 
-/// Anchors: every number word and every digit.
-static ANCHORS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let mut pats: Vec<&str> = Vec::new();
-    pats.extend(SMALL);
-    pats.extend(TENS);
-    pats.extend(OTHER.iter().map(|(w, _)| *w));
-    pats.extend(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]);
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Unanchored)
-        .build(pats)
-        .expect("number anchors compile")
+/// The prefilter: the beginnings of every number word (digits are always candidates).
+static ANCHORS: LazyLock<lex::Prefixes> = LazyLock::new(|| {
+    lex::Prefixes::new(
+        SMALL
+            .into_iter()
+            .chain(TENS)
+            .chain(OTHER.iter().map(|(w, _)| *w)),
+    )
 });
 
 /// Words after which a lone "one" is a pronoun, not a count.
@@ -305,19 +495,17 @@ pub fn find_numbers(text: &str, times: &[TimeExpr]) -> Vec<NumberMention> {
     let mut pos = 0;
     let mut floor = 0;
     while pos < b.len() {
-        let Some(m) = ANCHORS.find(Input::new(text).span(pos..b.len())) else {
+        let Some(candidate) = lex::next_candidate(b, pos, &ANCHORS) else {
             break;
         };
-        let s = m.start();
-        let found = if b[s].is_ascii_digit() {
-            digit_number(b, s)
-        } else {
-            word_number(b, s, m.end(), floor)
+        let (found, min_resume) = match candidate {
+            Candidate::Digit(s) => (digit_number(b, s), lex::digits_end(b, s)),
+            Candidate::Word(s, e) => (word_number(b, s, e, floor), e),
         };
         let (core, value, mut approx) = match found {
             Ok(f) => f,
             Err(resume) => {
-                pos = resume.max(m.end());
+                pos = resume.max(min_resume);
                 continue;
             }
         };

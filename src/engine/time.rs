@@ -49,13 +49,13 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use jiff::civil::{Date, Weekday};
 
 use super::analysis::TimeExpr;
 use super::model::{Precision, Span};
 use super::numbers::lex::{
-    self, eq, is_alnum, is_one_of, prev_word, skip_space, word_at, word_ending_at, word_is,
+    self, Candidate, eq, is_alnum, is_one_of, prev_word, skip_space, word_at, word_ending_at,
+    word_is,
 };
 use super::numbers::word_value;
 
@@ -148,71 +148,110 @@ const KEYS: &[(&str, Key)] = &[
     ("9", Key::Digit),
 ];
 
-/// The prefilter: every anchor of a time expression.
-static ANCHORS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Both)
-        .build(KEYS.iter().map(|(p, _)| p))
-        .expect("time anchors compile")
-});
+/// The prefilter: the beginnings of every keyword (digits are always candidates).
+static ANCHORS: LazyLock<lex::Prefixes> =
+    LazyLock::new(|| lex::Prefixes::new(KEYS.iter().map(|(w, _)| *w).filter(|w| w.len() > 1)));
 
-/// Tense cues: (pattern, is future).
-const CUES: &[(&str, bool)] = &[
-    ("will", true),
-    ("'ll", true),
-    ("\u{2019}ll", true),
-    ("won't", true),
-    ("won\u{2019}t", true),
-    ("shall", true),
-    ("is to", true),
-    ("are to", true),
-    ("is due", true),
-    ("are due", true),
-    ("scheduled", true),
-    ("plans to", true),
-    ("plan to", true),
-    ("planning to", true),
-    ("expected to", true),
-    ("expects to", true),
-    ("going to", true),
-    ("set to", true),
-    ("next", true),
-    ("upcoming", true),
-    ("tomorrow", true),
-    ("said", false),
-    ("told", false),
-    ("was", false),
-    ("were", false),
-    ("had", false),
-    ("did", false),
-    ("ago", false),
-    ("yesterday", false),
-    ("last", false),
-    ("earlier", false),
-    ("began", false),
-    ("started", false),
-    ("held", false),
-    ("met", false),
-    ("got", false),
-    ("took", false),
-    ("killed", false),
-    ("launched", false),
-    ("signed", false),
-    ("agreed", false),
-    ("announced", false),
-    ("reported", false),
+/// The keyword `b[w.0..w.1]` is, if any.
+fn key_of(b: &[u8], w: (usize, usize)) -> Option<Key> {
+    let mut buf = [0u8; lex::MAX_WORD];
+    let low = lex::lower(b, w, &mut buf);
+    KEYS.iter()
+        .find(|(k, _)| k.as_bytes() == low)
+        .map(|(_, key)| *key)
+}
+
+/// Words that can begin a tense cue (see [`cue_of`]).
+const CUE_WORDS: &[&str] = &[
+    "will",
+    "shall",
+    "scheduled",
+    "upcoming",
+    "tomorrow",
+    "next",
+    "ll",
+    "won",
+    "is",
+    "are",
+    "plans",
+    "plan",
+    "planning",
+    "expected",
+    "expects",
+    "going",
+    "set",
+    "said",
+    "told",
+    "was",
+    "were",
+    "had",
+    "did",
+    "ago",
+    "yesterday",
+    "last",
+    "earlier",
+    "began",
+    "started",
+    "held",
+    "met",
+    "got",
+    "took",
+    "killed",
+    "launched",
+    "signed",
+    "agreed",
+    "announced",
+    "reported",
 ];
 
-static CUE_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Both)
-        .build(CUES.iter().map(|(p, _)| p))
-        .expect("tense cues compile")
-});
+/// The prefilter of the tense cues.
+static CUE_PREFIXES: LazyLock<lex::Prefixes> =
+    LazyLock::new(|| lex::Prefixes::new(CUE_WORDS.iter().copied()));
+
+/// The tense the word `w` (a whole letter run) marks: `Some(true)` for the future ("will",
+/// "'ll", "won't", "is to", "is due", "plans to", "expected to", "going to", "set to", "next",
+/// "upcoming", "tomorrow", "scheduled", "shall"), `Some(false)` for the past ("said", "told",
+/// "was", "were", "had", "ago", "yesterday", "last", "earlier", "started", ...).
+fn cue_of(b: &[u8], w: (usize, usize)) -> Option<bool> {
+    let mut buf = [0u8; lex::MAX_WORD];
+    let low = lex::lower(b, w, &mut buf);
+    let next_is = |word: &str| {
+        let j = skip_space(b, w.1);
+        j > w.1 && word_is(b, j, word).is_some()
+    };
+    let apostrophe_at = |i: usize| {
+        b.get(i) == Some(&b'\'') || b[i.min(b.len())..].starts_with("\u{2019}".as_bytes())
+    };
+    match low {
+        b"will" | b"shall" | b"scheduled" | b"upcoming" | b"tomorrow" | b"next" => Some(true),
+        b"ll" => {
+            let after_letter = |i: usize| i > 0 && b[i - 1].is_ascii_alphabetic();
+            let quote = if w.0 >= 1 && b[w.0 - 1] == b'\'' {
+                Some(w.0 - 1)
+            } else if w.0 >= 3 && &b[w.0 - 3..w.0] == "\u{2019}".as_bytes() {
+                Some(w.0 - 3)
+            } else {
+                None
+            };
+            quote.is_some_and(after_letter).then_some(true)
+        }
+        // "won't" (but "won" the vote is past)
+        b"won" => Some(apostrophe_at(w.1)),
+        b"is" | b"are" => (next_is("to") || next_is("due")).then_some(true),
+        b"plans" | b"plan" | b"planning" | b"expected" | b"expects" | b"going" | b"set" => {
+            next_is("to").then_some(true)
+        }
+        b"said" | b"told" | b"was" | b"were" | b"had" | b"did" | b"ago" | b"yesterday"
+        | b"last" | b"earlier" | b"began" | b"started" | b"held" | b"met" | b"got" | b"took"
+        | b"killed" | b"launched" | b"signed" | b"agreed" | b"announced" | b"reported" => {
+            Some(false)
+        }
+        _ => None,
+    }
+}
+
+/// How far back (bytes) a tense cue may stand from its weekday.
+const CUE_WINDOW: usize = 300;
 
 /// Words before a bare year that make it a year ("in 2014").
 const YEAR_CUES: &[&str] = &[
@@ -282,7 +321,6 @@ enum Modifier {
 }
 
 struct Scan<'a> {
-    text: &'a str,
     b: &'a [u8],
     sentences: &'a [Span],
     published: Option<Date>,
@@ -300,7 +338,6 @@ struct Scan<'a> {
 /// of a weekday. Output is sorted and non-overlapping; spans are byte offsets into `text`.
 pub fn find_times(text: &str, sentences: &[Span], published: Option<Date>) -> Vec<TimeExpr> {
     let mut scan = Scan {
-        text,
         b: text.as_bytes(),
         sentences,
         published,
@@ -312,12 +349,21 @@ pub fn find_times(text: &str, sentences: &[Span], published: Option<Date>) -> Ve
     let mut out = Vec::new();
     let mut pos = 0;
     while pos < len {
-        let Some(m) = ANCHORS.find(Input::new(text).span(pos..len)) else {
+        let Some(candidate) = lex::next_candidate(scan.b, pos, &ANCHORS) else {
             break;
         };
-        let key = KEYS[m.pattern().as_usize()].1;
-        match scan.anchor(m.start(), m.end(), key, true) {
-            Some(f) if f.start >= scan.floor && f.end > m.start() && f.end <= len => {
+        let (s, e, key) = match candidate {
+            Candidate::Digit(s) => (s, s + 1, Key::Digit),
+            Candidate::Word(s, e) => match key_of(scan.b, (s, e)) {
+                Some(key) => (s, e, key),
+                None => {
+                    pos = e;
+                    continue;
+                }
+            },
+        };
+        match scan.anchor(s, e, key, true) {
+            Some(f) if f.start >= scan.floor && f.end > s && f.end <= len => {
                 out.push(TimeExpr {
                     span: Span::new(f.start, f.end),
                     date: f.date,
@@ -325,10 +371,10 @@ pub fn find_times(text: &str, sentences: &[Span], published: Option<Date>) -> Ve
                     duration_days: f.days,
                 });
                 scan.floor = f.end;
-                pos = f.end.max(m.end());
+                pos = f.end.max(e);
             }
-            _ if key == Key::Digit => pos = lex::digits_end(scan.b, m.start()),
-            _ => pos = m.end(),
+            _ if key == Key::Digit => pos = lex::digits_end(scan.b, s),
+            _ => pos = e,
         }
     }
     out
@@ -357,14 +403,18 @@ impl Scan<'_> {
 
     /// The anchor starting exactly at `k`, if any.
     fn key_at(&self, k: usize) -> Option<(usize, Key)> {
-        if k >= self.b.len() {
-            return None;
+        let b = self.b;
+        match b.get(k)? {
+            c if c.is_ascii_digit() => Some((k + 1, Key::Digit)),
+            c if c.is_ascii_alphabetic() => {
+                let mut e = k;
+                while e < b.len() && b[e].is_ascii_alphabetic() && e - k <= lex::MAX_WORD {
+                    e += 1;
+                }
+                key_of(b, (k, e)).map(|key| (e, key))
+            }
+            _ => None,
         }
-        let input = Input::new(self.text)
-            .span(k..self.b.len())
-            .anchored(Anchored::Yes);
-        let m = ANCHORS.find(input)?;
-        Some((m.end(), KEYS[m.pattern().as_usize()].1))
     }
 
     /// A calendar day written out at `k` ("Mar 23", "23 March 2025", "2025-03-23").
@@ -949,11 +999,21 @@ impl Scan<'_> {
             Some(s) if s.start <= start => (s.start, s.end.clamp(end, len)),
             _ => (start.saturating_sub(200), (end + 64).min(len)),
         };
+        // Cues count within the sentence and at most CUE_WINDOW bytes back.
+        let ss = ss.max(start.saturating_sub(CUE_WINDOW));
         let from = self.cue_scanned.max(ss);
         if from < start {
-            for m in CUE_AC.find_iter(Input::new(self.text).span(from..start)) {
-                if self.cue_ok(m.start(), m.end()) {
-                    self.cue_last = Some((m.start(), CUES[m.pattern().as_usize()].1));
+            let before = &self.b[..start];
+            let mut i = from;
+            while let Some(c) = lex::next_candidate(before, i, &CUE_PREFIXES) {
+                match c {
+                    Candidate::Word(s, e) => {
+                        if let Some(future) = cue_of(self.b, (s, e)) {
+                            self.cue_last = Some((s, future));
+                        }
+                        i = e;
+                    }
+                    Candidate::Digit(d) => i = d + 1,
                 }
             }
         }
@@ -971,15 +1031,10 @@ impl Scan<'_> {
             if i >= se {
                 break;
             }
-            let input = Input::new(self.text)
-                .span(i..(i + 24).min(len))
-                .anchored(Anchored::Yes);
-            if let Some(m) = CUE_AC.find(input)
-                && self.cue_ok(m.start(), m.end())
-            {
-                return CUES[m.pattern().as_usize()].1;
-            }
             let Some(w) = word_at(b, i) else { break };
+            if let Some(future) = cue_of(b, w) {
+                return future;
+            }
             if is_one_of(
                 b,
                 w,
@@ -992,16 +1047,6 @@ impl Scan<'_> {
             i = w.1;
         }
         false
-    }
-
-    fn cue_ok(&self, s: usize, e: usize) -> bool {
-        let b = self.b;
-        let left = if b[s].is_ascii_alphabetic() {
-            s == 0 || !is_alnum(b[s - 1])
-        } else {
-            s > 0 && b[s - 1].is_ascii_alphabetic()
-        };
-        left && !b.get(e).is_some_and(|c| is_alnum(*c))
     }
 
     fn rel_day(
