@@ -393,12 +393,54 @@ impl<'a> Doc<'a> {
                 i = j;
                 continue;
             }
+            // "Sen. Lindsey Graham (R-S.C.) told": step over a short parenthetical.
+            if self.raw(j) == ")" {
+                if let Some(open) = (j.saturating_sub(6)..j).rev().find(|&k| self.raw(k) == "(") {
+                    if open > floor {
+                        i = open;
+                        continue;
+                    }
+                }
+            }
             break;
         }
         if i == floor || i == 0 {
             return None;
         }
+        if let Some(p) = self.pronoun_subject(i - 1) {
+            return Some((p, i - 1));
+        }
+        // "listeners who said", "the campaign, which said": the noun before the relative.
+        if self.is(i - 1, &["who", "which"]) && i >= 2 {
+            let k = if self.raw(i - 2) == "," { i - 2 } else { i - 1 };
+            if k > floor {
+                return self.np_ending_at(k - 1, floor);
+            }
+        }
         self.np_ending_at(i - 1, floor)
+    }
+
+    /// "they", "we", "I" as a subject: a speaker the article does not name here.
+    fn pronoun_subject(&self, i: usize) -> Option<Actor> {
+        if self.entity(i).is_some() {
+            return None;
+        }
+        let w = self.word(i);
+        let kind = match w {
+            "they" | "we" => ActorKind::Group,
+            "i" | "you" => ActorKind::Person,
+            _ => return None,
+        };
+        let span = self.span(i);
+        let name = span.slice(self.text).to_string();
+        Some(Actor {
+            canonical: name.clone(),
+            name,
+            kind,
+            country: None,
+            title: None,
+            span,
+        })
     }
 
     /// The entity or noun phrase whose last token is `last` (not before `floor`).

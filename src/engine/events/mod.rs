@@ -136,8 +136,25 @@ impl EventRules {
             && doc.is(
                 m.first - 1,
                 &[
-                    "a", "an", "the", "this", "that", "his", "her", "its", "their", "our", "these",
+                    "a",
+                    "an",
+                    "the",
+                    "this",
+                    "that",
+                    "his",
+                    "her",
+                    "its",
+                    "their",
+                    "our",
+                    "these",
                     "those",
+                    "'s",
+                    "\u{2019}s",
+                    "my",
+                    "your",
+                    "no",
+                    "any",
+                    "such",
                 ],
             );
         let entries: Vec<&TriggerEntry> = m
@@ -154,6 +171,19 @@ impl EventRules {
                 .or(entries.first())
                 .copied()?
         };
+        // "to say", "to find": an infinitive is not something that was said or done.
+        if entry.pos == Pos::Verb
+            && matches!(entry.class, TriggerClass::Event(EventType::Statement))
+            && m.first > 0
+            && doc.word(m.first - 1) == "to"
+            && entry
+                .phrase
+                .split('|')
+                .next()
+                .is_some_and(|lemma| doc.word(m.first) == lemma.split(' ').next().unwrap_or(""))
+        {
+            return None;
+        }
         Some(Trigger {
             first: m.first,
             last: m.last,

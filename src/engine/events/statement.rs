@@ -7,7 +7,7 @@
 use super::doc::{BETWEEN_SUBJECT_AND_VERB, Doc};
 use super::{Candidate, Trigger, candidate};
 use crate::engine::analysis::{EntityKind, TokenKind};
-use crate::engine::model::{Actor, Detail, EventType, Span, Statement};
+use crate::engine::model::{Actor, ActorKind, Detail, EventType, Span, Statement};
 
 /// Builds a statement from its trigger; nothing when neither a speaker nor a quote is found.
 pub(crate) fn build(
@@ -37,6 +37,8 @@ pub(crate) fn build(
     } else if let Some(a) = appositive_subject(doc, t.first, floor) {
         speaker_span = Some(a.span);
         speaker = Some(a);
+    } else if let Some(a) = coordinated_subject(doc, t.first, floor) {
+        speaker = Some(a);
     }
     let inverted = speaker.is_none()
         && t.first > sent.start
@@ -65,6 +67,41 @@ pub(crate) fn build(
         content_span.and_then(|c| doc.a.quotes.iter().copied().find(|q| c.contains(*q)))
     });
     if speaker.is_none() && quote.is_none() {
+        return None;
+    }
+    // Punctuation cues speak only with a quotation after a colon ("Trump: “…”"), or with a
+    // named speaker after a bar ("“…” ― Jane Doe"), and never after a speech verb.
+    let cue = doc.raw(t.first);
+    if cue == ":" {
+        let after_verb = t.first > 0
+            && doc.is(
+                t.first - 1,
+                &[
+                    "said",
+                    "says",
+                    "told",
+                    "wrote",
+                    "added",
+                    "say",
+                    "tweeted",
+                    "continued",
+                    "explained",
+                    "declared",
+                    "stated",
+                ],
+            );
+        if after_verb
+            || quote.is_none()
+            || speaker.is_none()
+            || quote_before(doc, left_edge, t).is_some()
+        {
+            return None;
+        }
+    } else if cue == "\u{2015}"
+        && !speaker
+            .as_ref()
+            .is_some_and(|a| a.kind == ActorKind::Person)
+    {
         return None;
     }
     let channel = channel_after(doc, t.last + 1, ce.max((t.last + 8).min(sent.end)));
@@ -174,6 +211,23 @@ fn appositive_subject(doc: &Doc, first: usize, floor: usize) -> Option<Actor> {
         }
     }
     None
+}
+
+/// "X promised … and said …": the subject of the first verb speaks in the second.
+fn coordinated_subject(doc: &Doc, first: usize, floor: usize) -> Option<Actor> {
+    if first < 2 || doc.word(first - 1) != "and" {
+        return None;
+    }
+    let clause = doc.clause_start(first - 1).max(floor);
+    let (e, _) = (clause..first - 1).find_map(|i| {
+        doc.entity(i).filter(|(_, ent)| {
+            !matches!(
+                ent.kind,
+                EntityKind::City | EntityKind::Region | EntityKind::Media
+            )
+        })
+    })?;
+    Some(doc.actor_of(e))
 }
 
 /// Speakers that are really something else ("it", a bare number, a place).
