@@ -3,9 +3,10 @@
 //! approximations ("at least 12", "more than 100", "an estimated 300").
 //!
 //! # Design
-//! One Aho-Corasick automaton (built once, ASCII case-insensitive, leftmost-longest) finds the
-//! anchors: the ten digits and every number word. Everything else is bounded work around an
-//! anchor: a few words forward (the rest of the number, a scale word) and back (an
+//! One prefilter (`lex::next_candidate`): 64-byte blocks become letter and digit bit masks
+//! (branch-free SWAR), and only digit-run starts and words whose first three letters begin a
+//! number word (a bitset built once) are looked at. Everything else is bounded work around a
+//! candidate: a few words forward (the rest of the number, a scale word) and back (an
 //! approximation such as "at least", the "a" of "a hundred"), never more than a few dozen
 //! bytes, so the cost is linear in the input and nothing is allocated per byte.
 //!

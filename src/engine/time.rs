@@ -2,20 +2,23 @@
 //! and durations, each with its precision.
 //!
 //! # Design
-//! - **One prefilter.** A single Aho-Corasick automaton (built once in a `LazyLock`, ASCII
-//!   case-insensitive, leftmost-longest) finds every anchor: month names and abbreviations,
-//!   weekdays, yesterday/today/tonight/tomorrow, the units hour/day/week/month/year, the parts
-//!   of the day, noon/midnight, and the ten digits. Each anchor is then parsed by hand with
-//!   bounded look-around (a few words forward, at most two words back, never more than a few
-//!   dozen bytes), so the whole scan is linear in the input and allocates only the output.
-//! - **Tense of a weekday.** A second automaton of tense cues (future: will, 'll, shall, is to,
-//!   are to, is due, scheduled, plans to, expected to, going to, set to, next, upcoming,
-//!   tomorrow; past: said, told, was, were, had, ago, yesterday, last, earlier, started, ...)
-//!   is run incrementally: the text between the previous weekday and this one is scanned once,
-//!   so a long sentence with many weekdays stays linear. The nearest cue before the weekday in
-//!   its sentence decides; with none, a future cue within the next two words ("talks on Monday
-//!   will ...") makes it future; otherwise it is past. Future: the next such weekday on or after
-//!   the dateline; past: the most recent on or before (so a Sunday in a Sunday article is that
+//! - **One prefilter** (shared with `numbers`, in `numbers::lex`): 64-byte blocks are turned
+//!   into letter and digit bit masks with branch-free SWAR, and only word starts and digit-run
+//!   starts are looked at; a word is a candidate only when its first three letters are in a
+//!   bitset (built once in a `LazyLock`) of the beginnings of the keywords: month names and
+//!   abbreviations, weekdays, yesterday/today/tonight/tomorrow, hour/day/week/month/year, the
+//!   parts of the day, noon/midnight. Each candidate is then parsed by hand with bounded
+//!   look-around (a few words forward, at most two back, never more than a few dozen bytes),
+//!   so the scan is linear in the input and allocates only the output.
+//! - **Tense of a weekday.** Tense cues (future: will, 'll, won't, shall, is to, are to, is
+//!   due, scheduled, plans to, expected to, going to, set to, next, upcoming, tomorrow; past:
+//!   said, told, was, were, had, ago, yesterday, last, earlier, started, ...) are found with the
+//!   same prefilter, incrementally: the text between the previous weekday and this one is
+//!   scanned once, and never more than 300 bytes back, so a long sentence with many weekdays
+//!   stays linear. The nearest cue before the weekday in its sentence (and within those 300
+//!   bytes) decides; with none, a cue within the next two words ("talks on Monday will ...")
+//!   decides; otherwise it is past. Future: the next such weekday on or after the dateline;
+//!   past: the most recent on or before (so a Sunday in a Sunday article is that
 //!   very day either way). "last"/"next" override (strictly before/after); "this coming" is on
 //!   or after; "this past" is strictly before; plain "this" goes by tense. This refines the
 //!   plain rule "any future cue means future": a nearer past cue wins ("Talks that started on
