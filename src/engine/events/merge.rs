@@ -31,7 +31,7 @@ pub(crate) fn drop_nested(candidates: &mut Vec<Candidate>) {
 
 /// Merges mentions of the same event; keeps text order.
 pub(crate) fn merge(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
-    let mut sorted = candidates;
+    let mut sorted = drop_weak_strikes(doc, candidates);
     sorted.sort_by_key(|c| (c.event.trigger.start, c.event.trigger.end));
     let mut out: Vec<Candidate> = Vec::with_capacity(sorted.len());
     for c in sorted {
@@ -55,6 +55,33 @@ pub(crate) fn merge(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
         out.push(c);
     }
     out
+}
+
+/// A weak strike cue ("killed", "shot") in a sentence that already has a stronger strike
+/// trigger tells of that strike's toll, not of another strike.
+fn drop_weak_strikes(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let strong: Vec<(u32, crate::engine::model::Span)> = candidates
+        .iter()
+        .filter(|c| c.event.event_type() == EventType::Strike && c.weight >= 0.6)
+        .map(|c| (doc.sentence_of[c.first], c.event.trigger))
+        .collect();
+    candidates
+        .into_iter()
+        .filter(|c| {
+            if c.event.event_type() != EventType::Strike || c.weight >= 0.6 {
+                return true;
+            }
+            let sentence = doc.sentence_of[c.first];
+            // Kept when its subject names the strong strike: merged into it below.
+            let attacker = match &c.event.detail {
+                Detail::Strike(s) => s.attacker.as_ref().map(|a| a.span),
+                _ => None,
+            };
+            !strong
+                .iter()
+                .any(|&(s, trigger)| s == sentence && attacker.is_none_or(|a| !a.contains(trigger)))
+        })
+        .collect()
 }
 
 /// Status families that may describe one event: what happened or is happening, what is

@@ -84,10 +84,7 @@ impl EventRules {
         let matches = self.triggers.find(&doc.lower, &starts, &ends);
         let mut candidates: Vec<Candidate> = Vec::new();
         let mut responses: Vec<Trigger> = Vec::new();
-        for m in &matches {
-            let Some(trigger) = self.choose(&doc, m) else {
-                continue;
-            };
+        for trigger in matches.iter().flat_map(|m| self.choose(&doc, m)) {
             match trigger.entry.class {
                 TriggerClass::Event(EventType::Talks) => {
                     candidates.extend(talks::build(&doc, trigger, published))
@@ -123,9 +120,38 @@ impl EventRules {
             .collect()
     }
 
-    /// Picks the entry a trigger occurrence stands for, or drops it: triggers inside a name
-    /// ("United States"), and verb-only cues used as nouns ("a note").
-    fn choose<'e>(&'e self, doc: &Doc, m: &TriggerMatch) -> Option<Trigger<'e>> {
+    /// The entries a trigger occurrence stands for, the best of each class ("promised" is a
+    /// statement and a commitment): none for triggers inside a name ("United States"), verb
+    /// cues used as nouns ("a note") and infinitives of speech ("to say").
+    fn choose<'e>(&'e self, doc: &Doc, m: &TriggerMatch) -> Vec<Trigger<'e>> {
+        let mut out: Vec<Trigger<'e>> = Vec::new();
+        for class_entries in self.by_class(m) {
+            if let Some(t) = self.choose_in(doc, m, &class_entries) {
+                out.push(t);
+            }
+        }
+        out
+    }
+
+    /// The match's entries grouped by class, best first within each group.
+    fn by_class(&self, m: &TriggerMatch) -> Vec<Vec<&TriggerEntry>> {
+        let mut groups: Vec<Vec<&TriggerEntry>> = Vec::new();
+        for &i in &m.entries {
+            let e = &self.triggers.entries[i as usize];
+            match groups.iter_mut().find(|g| g[0].class == e.class) {
+                Some(g) => g.push(e),
+                None => groups.push(vec![e]),
+            }
+        }
+        groups
+    }
+
+    fn choose_in<'e>(
+        &'e self,
+        doc: &Doc,
+        m: &TriggerMatch,
+        entries: &[&'e TriggerEntry],
+    ) -> Option<Trigger<'e>> {
         if let Some((_, ent)) = doc.entity(m.first)
             && ent.kind != EntityKind::Pronoun
             && ent.span.overlaps(doc.span_of(m.first, m.last))
@@ -157,11 +183,6 @@ impl EventRules {
                     "such",
                 ],
             );
-        let entries: Vec<&TriggerEntry> = m
-            .entries
-            .iter()
-            .map(|&i| &self.triggers.entries[i as usize])
-            .collect();
         let entry = if after_determiner {
             entries.iter().find(|e| e.pos != Pos::Verb).copied()?
         } else {

@@ -275,6 +275,14 @@ pub(crate) fn link_responses(
             (_, Some(s)) => s,
             _ => continue,
         };
+        // "will not accept": a refusal.
+        let negated =
+            (r.first.saturating_sub(3)..r.first).any(|i| doc.is(i, &["not", "n't", "never", "no"]));
+        let stance = if negated && stance == Stance::Accepted {
+            Stance::Rejected
+        } else {
+            stance
+        };
         let sent = doc.sentence_tokens(r.first);
         let cs = doc.clause_start(r.first);
         let ce = doc.clause_end_loose(r.last);
@@ -289,8 +297,7 @@ pub(crate) fn link_responses(
         } else {
             let a = doc.actors_in(cs..r.first);
             if a.is_empty() {
-                doc.subject_before(r.first, cs)
-                    .map(|(a, _)| a)
+                super::statement::subject_of(doc, r.first, sent.start)
                     .into_iter()
                     .collect()
             } else {

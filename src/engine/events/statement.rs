@@ -213,6 +213,15 @@ fn appositive_subject(doc: &Doc, first: usize, floor: usize) -> Option<Actor> {
     None
 }
 
+/// The subject of the verb at `first`: before it, before an appositive ("Pakistan, a key ally,
+/// has refused"), or of an earlier coordinated verb.
+pub(crate) fn subject_of(doc: &Doc, first: usize, floor: usize) -> Option<Actor> {
+    doc.subject_before(first, floor)
+        .map(|(a, _)| a)
+        .or_else(|| appositive_subject(doc, first, floor))
+        .or_else(|| coordinated_subject(doc, first, floor))
+}
+
 /// "X promised … and said …": the subject of the first verb speaks in the second.
 fn coordinated_subject(doc: &Doc, first: usize, floor: usize) -> Option<Actor> {
     if first < 2 || doc.word(first - 1) != "and" {
