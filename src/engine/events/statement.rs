@@ -52,6 +52,14 @@ pub(crate) fn build(
     if speaker.as_ref().is_some_and(|a| !plausible_speaker(a)) {
         speaker = None;
     }
+    // "I say we …" inside a quotation: the quoted speaker's own words, not a new statement.
+    if doc.quoted[t.first]
+        && speaker
+            .as_ref()
+            .is_some_and(|a| matches!(a.name.to_ascii_lowercase().as_str(), "i" | "we" | "you"))
+    {
+        return None;
+    }
 
     // A quotation just before the speaker and verb, or just after the verb.
     let left_edge = speaker_span.map_or(doc.span(t.first).start, |s| {
