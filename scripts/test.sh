@@ -19,6 +19,7 @@ STEPS=(
   engine_has_no_transport
   buf_lint
   grpcurl
+  deploy
 )
 
 # --- tools ----------------------------------------------------------------------------------
@@ -67,6 +68,20 @@ step_buf_lint() {
 step_grpcurl() {
   cargo build --locked --bin sitrep-server
   GRPCURL="$TOOLS/venv/bin/grpcurl" SITREP_SERVER=target/debug/sitrep-server tests/grpcurl.sh
+}
+
+# --- deploy (deploy/check.sh: manifests, Dockerfiles, the image started and health-checked) --
+# SITREP_SKIP_DEPLOY=1 skips it for a quick local run; never in CI (refused when CI is set).
+step_deploy() {
+  if [ "${SITREP_SKIP_DEPLOY:-}" = 1 ]; then
+    if [ -n "${CI:-}" ]; then
+      echo "SITREP_SKIP_DEPLOY=1 is not allowed in CI (CI=$CI)"; return 1
+    fi
+    echo "skipped: SITREP_SKIP_DEPLOY=1"; return 0
+  fi
+  local grpcurl=$TOOLS/venv/bin/grpcurl # from step_tools; deploy/check.sh installs one if absent
+  [ -x "$grpcurl" ] || grpcurl=
+  GRPCURL=$grpcurl deploy/check.sh
 }
 
 # --- run --------------------------------------------------------------------------------------
