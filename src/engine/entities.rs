@@ -15,7 +15,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::automaton::OverlappingState;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
 use super::analysis::{Case, Entity, EntityKind, Sentence, Token, TokenKind};
 use super::lexicon::{EntityEntry, Lexicons, TitleEntry};
@@ -146,9 +147,12 @@ impl EntityMatcher {
             });
             pattern_entries[p].push(i as u32);
         }
+        // Anchored searches only: a match must start where a token starts, so the dictionary
+        // walks the trie from each token start instead of scanning every byte of the text.
         let names = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Anchored)
             .build(&patterns)
             .expect("entity patterns compile");
         let title_entries: Vec<TitleEntry> = lexicons.titles().to_vec();
@@ -220,25 +224,34 @@ impl EntityMatcher {
         all_caps: bool,
     ) -> Vec<Candidate> {
         let mut candidates = Vec::new();
-        for m in self.names.find_overlapping_iter(text) {
-            let Ok(first) = tokens.binary_search_by_key(&m.start(), |t| t.span.start) else {
-                continue;
-            };
-            let Ok(last) = tokens.binary_search_by_key(&m.end(), |t| t.span.end) else {
-                continue;
-            };
-            let found = &text[m.start()..m.end()];
+        for (first, token) in tokens.iter().enumerate() {
             let sentence_initial = sentence_starts[first]
                 || (first > 0 && tokens[first - 1].kind == TokenKind::OpenQuote);
-            let best = self.pattern_entries[m.pattern().as_usize()]
-                .iter()
-                .copied()
-                .filter(|&e| {
-                    case_fits(&self.entries[e as usize], found, sentence_initial, all_caps)
-                })
-                .max_by_key(|&e| entry_priority(&self.entries[e as usize]));
-            if let Some(entry) = best {
-                candidates.push(Candidate { first, last, entry });
+            // Every pattern that occurs at this token's start, walking the trie from there.
+            let input = Input::new(text)
+                .span(token.span.start..text.len())
+                .anchored(Anchored::Yes);
+            let mut state = OverlappingState::start();
+            loop {
+                self.names.find_overlapping(input.clone(), &mut state);
+                let Some(m) = state.get_match() else { break };
+                if m.start() != token.span.start {
+                    continue;
+                }
+                let Ok(last) = tokens.binary_search_by_key(&m.end(), |t| t.span.end) else {
+                    continue;
+                };
+                let found = &text[m.start()..m.end()];
+                let best = self.pattern_entries[m.pattern().as_usize()]
+                    .iter()
+                    .copied()
+                    .filter(|&e| {
+                        case_fits(&self.entries[e as usize], found, sentence_initial, all_caps)
+                    })
+                    .max_by_key(|&e| entry_priority(&self.entries[e as usize]));
+                if let Some(entry) = best {
+                    candidates.push(Candidate { first, last, entry });
+                }
             }
         }
         // Leftmost, then longest, then the stronger kind.
