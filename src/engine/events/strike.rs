@@ -107,6 +107,37 @@ pub(crate) fn build(
     if t.first > 0 && doc.is(t.first - 1, NOT_ATTACK_BEFORE) {
         return None;
     }
+    // A labour strike ("a 48-hour strike", "a nationwide strike").
+    let labour = t.first > 0
+        && doc.word(t.first).starts_with("strike")
+        && (doc.a.times.iter().any(|x| {
+            x.precision == crate::engine::model::Precision::Duration
+                && x.span.end == doc.span(t.first - 1).end
+        }) || doc.is(
+            t.first - 1,
+            &[
+                "nationwide",
+                "opposition-called",
+                "one-day",
+                "indefinite",
+                "workers'",
+            ],
+        ));
+    // "hits 13 Venezuelans with sanctions": a measure, not an attack.
+    let measure = (t.last + 1..doc.clause_end(t.last)).any(|i| {
+        doc.word(i) == "with"
+            && doc.is(
+                i + 1,
+                &["sanctions", "tariffs", "fines", "charges", "a", "new"],
+            )
+            && doc.is(
+                i + 1 + usize::from(doc.is(i + 1, &["a", "new"])),
+                &["sanctions", "tariffs", "fines", "charges", "lawsuit", "ban"],
+            )
+    });
+    if labour || measure {
+        return None;
+    }
     // "shooting ceasefire", "strike action", "shooting range": not an attack.
     if doc.is(
         t.last + 1,
