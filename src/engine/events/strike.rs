@@ -251,7 +251,26 @@ pub(crate) fn build(
         .entry
         .weapon
         .or_else(|| weapon_near(doc, t.first, t.last, cs, ce));
-    let casualties = casualties(doc, cs, casualty_end(doc, ce));
+    let mut casualties = casualties(doc, cs, casualty_end(doc, ce));
+    // The target of a killing is its victim.
+    if is_killing(doc, &t) {
+        let victim = match target.take() {
+            Some(Target::Actor(a)) => Some(a),
+            Some(place) => {
+                target = Some(place);
+                None
+            }
+            None if t.entry.pos != Pos::Verb && doc.is(t.last + 1, &["of"]) => {
+                doc.np_starting_at(t.last + 2, ce).map(|(a, _)| a)
+            }
+            None => None,
+        };
+        if let Some(v) = victim {
+            if !casualties.victims.iter().any(|x| x.span.overlaps(v.span)) {
+                casualties.victims.push(v);
+            }
+        }
+    }
 
     // Weak cues ("hit", "clash", "raid") need more than the word itself.
     let has_casualties = casualties.killed.is_some()
@@ -321,10 +340,31 @@ fn attacker_before(doc: &Doc, first: usize, cs: usize) -> Option<Actor> {
             return Some(doc.actor_of(e));
         }
     }
-    // "Gunmen attacked ...": a plain noun phrase subject.
+    // "Gunmen attacked ...": a plain noun phrase subject, in text with letter case to go by.
+    if doc.a.all_caps {
+        return None;
+    }
     doc.subject_before(first, cs)
         .map(|(a, _)| a)
         .filter(|a| a.kind != ActorKind::Media && !a.name.is_empty())
+}
+
+/// Killing words: their object is the victim, not a target ("murdered three peasants",
+/// "the murder of the Jesuit priests", "was shot").
+fn is_killing(doc: &Doc, t: &Trigger) -> bool {
+    let w = doc.word(t.last);
+    [
+        "murder",
+        "assassin",
+        "kill",
+        "shot",
+        "shoot",
+        "massacre",
+        "slaughter",
+        "gun",
+    ]
+    .iter()
+    .any(|k| w.starts_with(k))
 }
 
 /// A target from an actor: places stay places.
