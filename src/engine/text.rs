@@ -77,6 +77,9 @@ pub fn is_all_caps(text: &str) -> bool {
 
 /// The letter case of a word.
 pub fn case_of(word: &str) -> Case {
+    if word.is_ascii() {
+        return ascii_case_of(word.as_bytes());
+    }
     let mut chars = word.chars().filter(|c| c.is_alphabetic());
     let Some(first) = chars.next() else {
         return Case::Other;
@@ -94,6 +97,25 @@ pub fn case_of(word: &str) -> Case {
     }
 }
 
+/// [`case_of`] for ASCII words, byte by byte: the same answer, without decoding characters.
+fn ascii_case_of(word: &[u8]) -> Case {
+    let mut letters = word.iter().filter(|b| b.is_ascii_alphabetic());
+    let Some(&first) = letters.next() else {
+        return Case::Other;
+    };
+    let (mut any_upper, mut any_lower) = (first.is_ascii_uppercase(), first.is_ascii_lowercase());
+    for b in letters {
+        any_upper |= b.is_ascii_uppercase();
+        any_lower |= b.is_ascii_lowercase();
+    }
+    match (first.is_ascii_uppercase(), any_upper, any_lower) {
+        (_, false, true) => Case::Lower,
+        (true, true, false) => Case::Upper,
+        (true, _, true) => Case::Title,
+        _ => Case::Other,
+    }
+}
+
 /// White space, including no-break and other Unicode spaces and zero-width characters.
 pub fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
@@ -102,10 +124,11 @@ pub fn is_space(c: char) -> bool {
 /// Characters that continue a word without being letters: combining marks, soft hyphens and
 /// zero-width joiners.
 fn is_word_continuation(c: char) -> bool {
-    matches!(c as u32,
+    // Letters first: the common case answers without the range tests.
+    c.is_alphabetic()
+        || matches!(c as u32,
         0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F
         | 0xFE00..=0xFE0F | 0x1F3FB..=0x1F3FF | 0x00AD | 0x200C | 0x200D)
-        || c.is_alphabetic()
 }
 
 fn is_letter(c: char) -> bool {
