@@ -19,6 +19,7 @@ STEPS=(
   engine_has_no_transport
   buf_lint
   grpcurl
+  quality
   deploy
 )
 
@@ -68,6 +69,13 @@ step_buf_lint() {
 step_grpcurl() {
   cargo build --locked --bin sitrep-server
   GRPCURL="$TOOLS/venv/bin/grpcurl" SITREP_SERVER=target/debug/sitrep-server tests/grpcurl.sh
+}
+
+# --- quality (docs/quality.md): the reference article's 10 events, and no headline figure on
+# the dev sets more than 0.02 below docs/quality-baseline.json ---------------------------------
+step_quality() {
+  cargo build --locked --release --bin sitrep
+  python3 scripts/quality.py --sitrep target/release/sitrep
 }
 
 # --- deploy (deploy/check.sh: manifests, Dockerfiles, the image started and health-checked) --
