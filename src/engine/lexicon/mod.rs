@@ -313,6 +313,11 @@ fn collect_tsv(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LexiconError> {
         let entry = entry
             .map_err(|e| LexiconError::new(&shown, 0, format!("cannot read directory: {e}")))?;
         let path = entry.path();
+        // Hidden entries are skipped: a Kubernetes ConfigMap mount holds its files a second
+        // time under `..data` and `..<timestamp>`, which would load every row three times.
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
         // Follows symbolic links, so a linked-in folder or file counts like a real one.
         if path.is_dir() {
             collect_tsv(&path, out)?;

@@ -288,6 +288,13 @@ fn a_user_directory_adds_entries_and_changes_the_version() {
     )
     .unwrap();
     std::fs::write(dir.join("notes.txt"), "not a lexicon").unwrap();
+    // A ConfigMap mount keeps a second copy under `..data`: hidden entries are not read.
+    std::fs::create_dir_all(dir.join("..data")).unwrap();
+    std::fs::write(
+        dir.join("..data").join("b.tsv"),
+        entities_file("Bakhmut\tCITY\tBakhmut\tUKR\t\n"),
+    )
+    .unwrap();
 
     let mut lex = Lexicons::embedded().unwrap();
     let before = lex.version().to_string();
