@@ -145,7 +145,7 @@ pub struct TimeExpr {
     /// Where it stands ("Sunday (Mar 23)", "last week", "30-day").
     pub span: Span,
     /// The resolved date (first day of the week, month or year for coarser precisions).
-    #[serde(serialize_with = "serialize_date")]
+    #[serde(serialize_with = "super::model::serialize_date")]
     pub date: Option<jiff::civil::Date>,
     /// How precise it is; [`Precision::Duration`] for lengths of time.
     pub precision: Precision,
@@ -153,12 +153,3 @@ pub struct TimeExpr {
     pub duration_days: Option<u32>,
 }
 
-fn serialize_date<S: serde::Serializer>(
-    date: &Option<jiff::civil::Date>,
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    match date {
-        Some(d) => s.serialize_some(&d.to_string()),
-        None => s.serialize_none(),
-    }
-}

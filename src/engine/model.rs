@@ -234,7 +234,8 @@ pub struct TimeRef {
     pub span: Span,
 }
 
-fn serialize_date<S: serde::Serializer>(
+/// Serializes an optional civil date as `YYYY-MM-DD` (or null).
+pub(crate) fn serialize_date<S: serde::Serializer>(
     date: &Option<jiff::civil::Date>,
     s: S,
 ) -> Result<S::Ok, S::Error> {
