@@ -74,6 +74,36 @@ async fn events_in_text_order_then_a_summary_that_counts_them() {
 }
 
 #[tokio::test]
+async fn the_reference_article_yields_every_event_type() {
+    let server = TestServer::default().await;
+    let mut events = server
+        .client()
+        .await
+        .extract(reference_article())
+        .await
+        .unwrap();
+    while let Some(event) = events.next().await {
+        event.unwrap();
+    }
+    let mut types: Vec<i32> = events
+        .summary()
+        .unwrap()
+        .event_counts
+        .iter()
+        .map(|c| c.r#type)
+        .collect();
+    types.sort();
+    let all = [
+        pb::EventType::Talks,
+        pb::EventType::Strike,
+        pb::EventType::Statement,
+        pb::EventType::Proposal,
+    ];
+    assert_eq!(types, all.map(|t| t as i32));
+    server.stop().await.unwrap();
+}
+
+#[tokio::test]
 async fn span_text_is_the_article_slice_in_every_offset_unit() {
     let server = TestServer::default().await;
     let mut client = server.client().await;

@@ -157,3 +157,28 @@ async fn shutdown_with_nothing_in_flight_is_immediate_and_clean() {
         .expect("no waiting for the grace period")
         .unwrap();
 }
+
+#[test]
+fn the_server_binary_refuses_a_bad_configuration_clearly() {
+    let cases: [(&[&str], &str); 2] = [
+        (
+            &["--lexicons", "/nonexistent/lexicons"],
+            "sitrep-server: cannot load the lexicons: /nonexistent/lexicons",
+        ),
+        (
+            &["--max-article-bytes", "9000000"],
+            "sitrep-server: bad configuration: --max-article-bytes (9000000) must be below --max-message-bytes (4194304)",
+        ),
+    ];
+    for (args, message) in cases {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_sitrep-server"))
+            .args(args)
+            .args(["--listen", "127.0.0.1:0"])
+            .env_remove("SITREP_MAX_MESSAGE_BYTES")
+            .output()
+            .unwrap();
+        assert!(!output.status.success(), "{args:?} accepted");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.starts_with(message), "{args:?}: {stderr}");
+    }
+}
