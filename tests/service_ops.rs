@@ -158,8 +158,8 @@ async fn shutdown_with_nothing_in_flight_is_immediate_and_clean() {
         .unwrap();
 }
 
-#[test]
-fn the_server_binary_refuses_a_bad_configuration_clearly() {
+#[tokio::test]
+async fn the_server_binary_refuses_a_bad_configuration_clearly() {
     let cases: [(&[&str], &str); 2] = [
         (
             &["--lexicons", "/nonexistent/lexicons"],
@@ -171,11 +171,18 @@ fn the_server_binary_refuses_a_bad_configuration_clearly() {
         ),
     ];
     for (args, message) in cases {
-        let output = std::process::Command::new(env!("CARGO_BIN_EXE_sitrep-server"))
+        let child = tokio::process::Command::new(env!("CARGO_BIN_EXE_sitrep-server"))
             .args(args)
             .args(["--listen", "127.0.0.1:0"])
             .env_remove("SITREP_MAX_MESSAGE_BYTES")
-            .output()
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .kill_on_drop(true)
+            .spawn()
+            .unwrap();
+        let output = tokio::time::timeout(Duration::from_secs(60), child.wait_with_output())
+            .await
+            .unwrap_or_else(|_| panic!("sitrep-server started with {args:?}"))
             .unwrap();
         assert!(!output.status.success(), "{args:?} accepted");
         let stderr = String::from_utf8(output.stderr).unwrap();
