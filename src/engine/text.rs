@@ -181,14 +181,14 @@ impl<'t> Tokenizer<'t> {
                 i = self.word(i);
             } else if c.is_ascii_digit() {
                 i = self.number(i);
-            } else if is_apostrophe(c)
-                && i > 0
-                && self.at(i - 1).is_some_and(is_letter)
-                && matches!(self.at(i + 1), Some('s' | 'S'))
+            } else if let Some(len) =
+                (is_apostrophe(c) && i > 0 && self.at(i - 1).is_some_and(is_letter))
+                    .then(|| self.clitic_len(i))
+                    .flatten()
             {
-                // The possessive "'s" the word before left for us.
-                self.push(i, i + 2, TokenKind::Word);
-                i += 2;
+                // The possessive or contraction ("'s", "’m", "'re") the word before left for us.
+                self.push(i, i + len, TokenKind::Word);
+                i += len;
             } else if let Some(kind) = self.quote_kind(i, c) {
                 self.push(i, i + 1, kind);
                 i += 1;
@@ -226,10 +226,9 @@ impl<'t> Tokenizer<'t> {
             }
             match (self.at(i), self.at(i + 1)) {
                 (Some(a), Some(n)) if is_apostrophe(a) && is_letter(n) => {
-                    // "'s" or "’s" at a word end is a possessive: split it off.
-                    let possessive =
-                        matches!(n, 's' | 'S') && !self.at(i + 2).is_some_and(is_word_continuation);
-                    if possessive {
+                    // A possessive or contraction at a word end ("'s", "’m", "'re", "'ll"):
+                    // split it off; "n't" and inner apostrophes ("O'Brien") stay.
+                    if self.clitic_len(i).is_some() {
                         break;
                     }
                     i += 1;
@@ -256,6 +255,24 @@ impl<'t> Tokenizer<'t> {
         }
         self.push(start, i, TokenKind::Word);
         i
+    }
+
+    /// The length in characters of a clitic starting with the apostrophe at `i` ("'s", "'m",
+    /// "'re", "'ve", "'ll", "'d"), when one ends the word there.
+    fn clitic_len(&self, i: usize) -> Option<usize> {
+        let mut j = i + 1;
+        let mut letters = String::new();
+        while let Some(c) = self.at(j).filter(|c| is_letter(*c)) {
+            if letters.len() >= 2 {
+                return None;
+            }
+            letters.push(c.to_ascii_lowercase());
+            j += 1;
+        }
+        if self.at(j).is_some_and(is_word_continuation) {
+            return None;
+        }
+        matches!(letters.as_str(), "s" | "m" | "re" | "ve" | "ll" | "d").then_some(j - i)
     }
 
     /// True when the letters just before char index `dot` are one or two letters long ("U" in
@@ -477,6 +494,11 @@ mod tests {
             ("Putin’s plan", &["Putin", "’s", "plan"]),
             ("Russia's war", &["Russia", "'s", "war"]),
             ("don't stop", &["don't", "stop"]),
+            (
+                "I’m sure they're here",
+                &["I", "’m", "sure", "they", "'re", "here"],
+            ),
+            ("O'Brien said", &["O'Brien", "said"]),
             (
                 "the U.S. and U.N. said",
                 &["the", "U.S.", "and", "U.N.", "said"],

@@ -24,6 +24,40 @@ const NOT_IN_NP: &[&str] = &[
     "still", "already", "very", "more", "most", "much", "this", "these", "those",
 ];
 
+/// Words that cannot end a noun phrase: prepositions, light verbs, contractions.
+const NOT_HEADS: &[&str] = &[
+    "of",
+    "for",
+    "to",
+    "at",
+    "from",
+    "with",
+    "by",
+    "into",
+    "onto",
+    "than",
+    "get",
+    "gets",
+    "got",
+    "getting",
+    "'m",
+    "\u{2019}m",
+    "'re",
+    "\u{2019}re",
+    "'ve",
+    "\u{2019}ve",
+    "'ll",
+    "\u{2019}ll",
+    "'d",
+    "\u{2019}d",
+    "'s",
+    "\u{2019}s",
+    "thousands",
+    "hundreds",
+    "dozens",
+    "millions",
+];
+
 /// Determiners and possessives that open a noun phrase.
 pub const DETERMINERS: &[&str] = &[
     "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
@@ -498,7 +532,11 @@ impl<'a> Doc<'a> {
             }
         }
         let head = self.word(last);
-        if self.is(last, NOT_IN_NP) || self.is(last, DETERMINERS) || head.len() < 2 {
+        if self.is(last, NOT_IN_NP)
+            || self.is(last, DETERMINERS)
+            || self.is(last, NOT_HEADS)
+            || head.len() < 2
+        {
             return None;
         }
         if self.a.tokens[last].kind != TokenKind::Word {

@@ -288,12 +288,14 @@ pub(crate) fn link_responses(
         let ce = doc.clause_end_loose(r.last);
         let participle = super::is_participle_after_comma(doc, r.first) && r.first > sent.start;
         let passive = r.first > 0 && doc.is(r.first - 1, &["was", "were", "been", "is", "are"]);
+        // "was rejected by X": the agent; "is willing to", "is committed to": the subject.
+        let agent = passive.then(|| by_agent(doc, r.last + 1, ce)).flatten();
         let mut actors: Vec<Actor> = if participle {
             super::clause_subject_before_comma(doc, r.first - 1)
                 .into_iter()
                 .collect()
-        } else if passive {
-            by_agent(doc, r.last + 1, ce).into_iter().collect()
+        } else if let Some(agent) = agent {
+            vec![agent]
         } else {
             let a = doc.actors_in(cs..r.first);
             if a.is_empty() {
@@ -305,6 +307,21 @@ pub(crate) fn link_responses(
             }
         };
         actors.retain(|a| !matches!(a.kind, crate::engine::model::ActorKind::Media));
+        // A weak cue ("support", "willing to") answers only for a named party.
+        if r.entry.weight < 0.6 {
+            actors.retain(|a| {
+                a.country.is_some()
+                    || matches!(
+                        a.kind,
+                        crate::engine::model::ActorKind::Person
+                            | crate::engine::model::ActorKind::Organization
+                            | crate::engine::model::ActorKind::ArmedGroup
+                    )
+            });
+            if actors.is_empty() {
+                continue;
+            }
+        }
         let object = span_between(doc, r.last + 1, ce);
         let object_names_proposal =
             (r.last + 1..ce.min(r.last + 5)).any(|i| doc.is(i, PROPOSAL_NOUNS));

@@ -169,7 +169,7 @@ fn cue_at(doc: &Doc, i: usize, trigger: usize) -> Option<Status> {
     if w == "no" && i + 1 != trigger {
         return None;
     }
-    if NEGATION.contains(&w) {
+    if NEGATION.contains(&w) || w.ends_with("n't") || w.ends_with("n\u{2019}t") {
         return Some(Status::Negated);
     }
     if w == "set" || w == "due" {

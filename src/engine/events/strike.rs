@@ -161,7 +161,9 @@ pub(crate) fn build(
         && t.first > 0
         && doc.is(
             t.first - 1,
-            &["was", "were", "been", "being", "be", "is", "are"],
+            &[
+                "was", "were", "been", "being", "be", "is", "are", "get", "gets", "got", "getting",
+            ],
         );
 
     let mut attacker: Option<Actor> = None;
