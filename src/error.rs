@@ -48,6 +48,19 @@ pub enum Error {
         /// The timeout the client gave.
         timeout: Duration,
     },
+    /// Every worker is busy and the queue in front of them is full: the article was shed.
+    #[error(
+        "the server is at capacity ({concurrency} articles extracting, {max_queued} waiting): \
+         article {article_id:?} was not processed; retry later or elsewhere"
+    )]
+    Overloaded {
+        /// The article refused.
+        article_id: String,
+        /// Articles extracted at once (`--concurrency`).
+        concurrency: usize,
+        /// Articles allowed to wait (`--max-queued`).
+        max_queued: usize,
+    },
     /// Extraction itself failed: a bug, never the caller's fault.
     #[error("extracting article {article_id:?} failed: {reason}")]
     Internal {
@@ -70,6 +83,7 @@ impl Error {
             | Error::UnsupportedLanguage(_)
             | Error::ArticleTooLarge { .. } => Code::InvalidArgument,
             Error::DeadlineExceeded { .. } => Code::DeadlineExceeded,
+            Error::Overloaded { .. } => Code::ResourceExhausted,
             Error::Internal { .. } => Code::Internal,
         }
     }
@@ -84,7 +98,9 @@ impl Error {
             Error::BadMinConfidence(_) => "options.min_confidence",
             Error::BadEventType { .. } => "options.types",
             Error::BadOffsetUnit(_) => "options.offset_unit",
-            Error::DeadlineExceeded { .. } | Error::Internal { .. } => "",
+            Error::DeadlineExceeded { .. } | Error::Overloaded { .. } | Error::Internal { .. } => {
+                ""
+            }
         }
     }
 }

@@ -9,6 +9,9 @@ use crate::convert::{DEFAULT_MAX_ARTICLE_BYTES, Limits};
 /// The default largest gRPC message, in bytes (4 MiB, tonic's default).
 pub const DEFAULT_MAX_MESSAGE_BYTES: usize = 4 << 20;
 
+/// The default number of articles that may wait for a worker.
+pub const DEFAULT_MAX_QUEUED: usize = 64;
+
 /// The default time in-flight calls get to finish after SIGTERM or SIGINT.
 pub const DEFAULT_SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
 
@@ -32,9 +35,14 @@ pub struct Config {
     #[arg(long, env = "SITREP_MAX_MESSAGE_BYTES", default_value_t = DEFAULT_MAX_MESSAGE_BYTES)]
     pub max_message_bytes: usize,
 
-    /// Articles extracted at once (on the blocking pool); further ones wait their turn.
+    /// Articles extracted at once (on the blocking pool); further ones wait (see --max-queued).
     #[arg(long, env = "SITREP_CONCURRENCY", default_value_t = default_concurrency())]
     pub concurrency: usize,
+
+    /// Articles that may wait for a worker; beyond them calls are refused at once with
+    /// RESOURCE_EXHAUSTED (load shedding). 0: no waiting.
+    #[arg(long, env = "SITREP_MAX_QUEUED", default_value_t = DEFAULT_MAX_QUEUED)]
+    pub max_queued: usize,
 
     /// Time in-flight calls get to finish after SIGTERM or SIGINT (e.g. 30s, 500ms, 2m).
     #[arg(long, env = "SITREP_SHUTDOWN_GRACE", default_value = "30s", value_parser = parse_duration)]
@@ -65,6 +73,7 @@ impl Default for Config {
             max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
             max_message_bytes: DEFAULT_MAX_MESSAGE_BYTES,
             concurrency: default_concurrency(),
+            max_queued: DEFAULT_MAX_QUEUED,
             shutdown_grace: DEFAULT_SHUTDOWN_GRACE,
             lexicons: None,
             log_format: LogFormat::Text,

@@ -11,7 +11,9 @@
 //! # }
 //! ```
 
+mod admission;
 mod config;
+mod extraction;
 mod schema;
 mod service;
 
@@ -28,6 +30,7 @@ use tonic_health::server::HealthReporter;
 pub use config::{
     Config, ConfigError, DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_SHUTDOWN_GRACE, LogFormat,
 };
+pub use extraction::Extraction;
 pub use service::Extractor;
 
 use crate::engine::{Engine, LexiconError};
@@ -82,10 +85,22 @@ impl Server {
     pub fn with_engine(engine: Arc<Engine>, config: &Config) -> Result<Server, ConfigError> {
         config.validate()?;
         Ok(Server {
-            extractor: Extractor::new(engine, config.limits(), config.concurrency),
+            extractor: Extractor::new(
+                engine,
+                config.limits(),
+                config.concurrency,
+                config.max_queued,
+            ),
             max_message_bytes: config.max_message_bytes,
             shutdown_grace: config.shutdown_grace,
         })
+    }
+
+    /// The same server running `extraction` for each article instead of the engine (see
+    /// [`Extraction`]).
+    pub fn with_extraction(mut self, extraction: Extraction) -> Server {
+        self.extractor = self.extractor.with_extraction(extraction);
+        self
     }
 
     /// The number of calls whose work is still running.

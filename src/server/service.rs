@@ -3,7 +3,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use tokio::sync::{Semaphore, mpsc, watch};
+use tokio::sync::{mpsc, watch};
 use tokio::time::Instant;
 use tokio_stream::wrappers::ReceiverStream;
 use tonic::metadata::MetadataMap;
@@ -16,6 +16,8 @@ use crate::pb;
 use crate::pb::event_extractor_server::EventExtractor;
 use crate::pb::extract_response::Result as Answer;
 
+use super::admission::Admission;
+use super::extraction::{self, Extraction};
 use super::schema;
 
 /// Responses buffered per call before the producer waits for the client to read.
@@ -27,27 +29,44 @@ pub struct Extractor {
     shared: Arc<Shared>,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 struct Shared {
     engine: Arc<Engine>,
     limits: Limits,
-    permits: Arc<Semaphore>,
+    admission: Admission,
+    extraction: Extraction,
     calls: watch::Sender<usize>,
     schema: pb::DescribeSchemaResponse,
 }
 
 impl Extractor {
-    /// A service over `engine`, with at most `concurrency` articles extracted at once.
-    pub fn new(engine: Arc<Engine>, limits: Limits, concurrency: usize) -> Extractor {
+    /// A service over `engine`, with at most `concurrency` articles extracted at once and
+    /// `max_queued` waiting (more are refused).
+    pub fn new(
+        engine: Arc<Engine>,
+        limits: Limits,
+        concurrency: usize,
+        max_queued: usize,
+    ) -> Extractor {
         let schema = schema::describe(&engine, &limits);
         Extractor {
             shared: Arc::new(Shared {
                 engine,
                 limits,
-                permits: Arc::new(Semaphore::new(concurrency.max(1))),
+                admission: Admission::new(concurrency, max_queued),
+                extraction: Extraction::default(),
                 calls: watch::channel(0).0,
                 schema,
             }),
+        }
+    }
+
+    /// The same service running `extraction` instead of the engine (see [`Extraction`]).
+    pub fn with_extraction(&self, extraction: Extraction) -> Extractor {
+        let mut shared = Shared::clone(&self.shared);
+        shared.extraction = extraction;
+        Extractor {
+            shared: Arc::new(shared),
         }
     }
 
@@ -74,26 +93,30 @@ impl Drop for CallGuard {
 }
 
 impl Shared {
-    /// Extracts one article on the blocking pool, once one of the permits is free.
+    /// Extracts one article on the blocking pool once a worker is free (refused when the queue
+    /// is full too); a panic there becomes `Error::Internal`.
     async fn process(&self, request: convert::Request) -> Result<Output, Error> {
         let article_id = request.article_id.clone();
-        let internal = |reason: String| Error::Internal {
-            article_id: article_id.clone(),
-            reason,
-        };
         let permit = self
-            .permits
-            .clone()
-            .acquire_owned()
+            .admission
+            .admit()
             .await
-            .map_err(|_| internal("the worker pool is closed".into()))?;
+            .map_err(|full| Error::Overloaded {
+                article_id: article_id.clone(),
+                concurrency: full.concurrency,
+                max_queued: full.max_queued,
+            })?;
         let engine = self.engine.clone();
+        let extraction = self.extraction.clone();
         tokio::task::spawn_blocking(move || {
             let _permit = permit;
-            convert::extract(&engine, &request)
+            extraction.run(&engine, &request)
         })
         .await
-        .map_err(|e| internal(e.to_string()))
+        .map_err(|e| Error::Internal {
+            reason: extraction::failure(&article_id, e),
+            article_id,
+        })
     }
 }
 
@@ -198,6 +221,8 @@ impl EventExtractor for Extractor {
                     Err(error) => Err(error),
                 };
                 let sent = match result {
+                    // Not the article's fault: the whole stream is refused, to be retried.
+                    Err(error @ Error::Overloaded { .. }) => return Err(error),
                     Ok(output) => send_output(&sender, &article_id, output).await,
                     Err(error) => {
                         tracing::debug!(%error, article_id, "article failed");
