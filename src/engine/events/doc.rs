@@ -428,13 +428,12 @@ impl<'a> Doc<'a> {
                 continue;
             }
             // "Sen. Lindsey Graham (R-S.C.) told": step over a short parenthetical.
-            if self.raw(j) == ")" {
-                if let Some(open) = (j.saturating_sub(6)..j).rev().find(|&k| self.raw(k) == "(") {
-                    if open > floor {
-                        i = open;
-                        continue;
-                    }
-                }
+            if self.raw(j) == ")"
+                && let Some(open) = (j.saturating_sub(6)..j).rev().find(|&k| self.raw(k) == "(")
+                && open > floor
+            {
+                i = open;
+                continue;
             }
             break;
         }

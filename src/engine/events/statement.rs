@@ -105,11 +105,7 @@ pub(crate) fn build(
         {
             return None;
         }
-    } else if cue == "\u{2015}"
-        && !speaker
-            .as_ref()
-            .is_some_and(|a| a.kind == ActorKind::Person)
-    {
+    } else if cue == "\u{2015}" && speaker.as_ref().is_none_or(|a| a.kind != ActorKind::Person) {
         return None;
     }
     let channel = channel_after(doc, t.last + 1, ce.max((t.last + 8).min(sent.end)));

@@ -267,10 +267,10 @@ pub(crate) fn build(
             }
             None => None,
         };
-        if let Some(v) = victim {
-            if !casualties.victims.iter().any(|x| x.span.overlaps(v.span)) {
-                casualties.victims.push(v);
-            }
+        if let Some(v) = victim
+            && !casualties.victims.iter().any(|x| x.span.overlaps(v.span))
+        {
+            casualties.victims.push(v);
         }
     }
 
