@@ -68,7 +68,7 @@ step_buf_lint() {
 
 step_grpcurl() {
   cargo build --locked --bin sitrep-server
-  GRPCURL="$TOOLS/venv/bin/grpcurl" SITREP_SERVER=target/debug/sitrep-server tests/grpcurl.sh
+  GRPCURL="$TOOLS/venv/bin/grpcurl" SITREP_SERVER="${CARGO_TARGET_DIR:-target}/debug/sitrep-server" tests/grpcurl.sh
 }
 
 # --- quality (docs/quality.md): the reference article's 10 events, and no headline figure on

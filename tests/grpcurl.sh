@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 GRPCURL=${GRPCURL:-grpcurl}
-SERVER=${SITREP_SERVER:-target/debug/sitrep-server}
+SERVER=${SITREP_SERVER:-${CARGO_TARGET_DIR:-target}/debug/sitrep-server}
 ARTICLE=../shared/fixtures/ukraine-talks-2025-03-23.txt
 
 fail() { echo "grpcurl.sh: FAIL: $*" >&2; exit 1; }
