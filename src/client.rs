@@ -52,6 +52,10 @@ pub enum ConnectError {
 }
 
 /// A client of one server, or of several with calls balanced between them. Cheap to clone.
+///
+/// With feature `otel`, every call carries the caller's current trace context (W3C
+/// `traceparent` and `tracestate`; see [`crate::propagation`]), so the server's spans join the
+/// caller's trace.
 #[derive(Clone, Debug)]
 pub struct Client {
     inner: EventExtractorClient<Channel>,
@@ -112,6 +116,11 @@ impl Client {
         if let Some(timeout) = self.timeout {
             request.set_timeout(timeout);
         }
+        #[cfg(feature = "otel")]
+        crate::propagation::inject(
+            &crate::propagation::current_context(),
+            request.metadata_mut(),
+        );
         request
     }
 

@@ -4,6 +4,8 @@
 //! - `pb`, `convert`, `error`, `client` (feature `client`): the generated protobuf types, the
 //!   conversion from engine types and request validation, the API's one error type, and a
 //!   typed client;
+//! - `propagation` (feature `otel`, part of `server`): W3C trace context in gRPC metadata, so
+//!   that the client carries the caller's trace and the server continues it;
 //! - `server` (feature `server`): the gRPC service.
 
 pub mod engine;
@@ -16,6 +18,8 @@ pub mod convert;
 pub mod error;
 #[cfg(feature = "client")]
 pub mod pb;
+#[cfg(feature = "otel")]
+pub mod propagation;
 #[cfg(feature = "server")]
 pub mod server;
 

@@ -1,24 +1,25 @@
-//! `sitrep-server`: configuration → logging → serve. Everything else lives in `sitrep::server`.
+//! `sitrep-server`: configuration → telemetry (logs, traces, metrics) → serve → flush.
+//! Everything else lives in `sitrep::server`.
 
-use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
-use sitrep::server::{Config, LogFormat, Server, shutdown_signal};
-use tracing_subscriber::EnvFilter;
+use sitrep::server::{Config, Server, ServerError, Telemetry, shutdown_signal};
+use tokio::net::TcpListener;
 
 #[tokio::main]
 async fn main() -> ExitCode {
     let config = Config::parse();
-    init_logging(config.log_format);
-    let served = match Server::new(&config) {
-        Ok(server) => {
-            server
-                .bind_and_serve(config.listen, shutdown_signal())
-                .await
+    let telemetry = match Telemetry::init(config.log_format) {
+        Ok(telemetry) => telemetry,
+        Err(error) => {
+            eprintln!("sitrep-server: {error}");
+            return ExitCode::FAILURE;
         }
-        Err(error) => Err(error),
     };
+    let served = serve(&config).await;
+    // The spans and metrics still buffered go out before the process ends.
+    let _ = tokio::task::spawn_blocking(move || telemetry.shutdown()).await;
     match served {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -28,14 +29,17 @@ async fn main() -> ExitCode {
     }
 }
 
-fn init_logging(format: LogFormat) {
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .with_ansi(std::io::stderr().is_terminal());
-    match format {
-        LogFormat::Text => builder.init(),
-        LogFormat::Json => builder.json().init(),
+async fn serve(config: &Config) -> Result<(), ServerError> {
+    let server = Server::new(config)?;
+    if let Some(addr) = config.metrics_addr {
+        let listener = TcpListener::bind(addr)
+            .await
+            .map_err(|source| ServerError::Bind { addr, source })?;
+        let addr = listener.local_addr().unwrap_or(addr);
+        tracing::info!(%addr, "serving Prometheus metrics at /metrics");
+        tokio::spawn(server.metrics().serve(listener));
     }
+    server
+        .bind_and_serve(config.listen, shutdown_signal())
+        .await
 }

@@ -55,6 +55,11 @@ pub struct Config {
     /// Log format.
     #[arg(long, env = "SITREP_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
+
+    /// Address to serve Prometheus metrics on, as `GET /metrics` (e.g. 0.0.0.0:9464); off when
+    /// unset.
+    #[arg(long, env = "SITREP_METRICS_ADDR")]
+    pub metrics_addr: Option<SocketAddr>,
 }
 
 /// How log lines are written (levels come from `RUST_LOG`, default `info`).
@@ -77,6 +82,7 @@ impl Default for Config {
             shutdown_grace: DEFAULT_SHUTDOWN_GRACE,
             lexicons: None,
             log_format: LogFormat::Text,
+            metrics_addr: None,
         }
     }
 }

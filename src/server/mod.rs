@@ -14,8 +14,11 @@
 mod admission;
 mod config;
 mod extraction;
+mod metrics;
+mod observe;
 mod schema;
 mod service;
+mod telemetry;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -31,7 +34,9 @@ pub use config::{
     Config, ConfigError, DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_SHUTDOWN_GRACE, LogFormat,
 };
 pub use extraction::Extraction;
+pub use metrics::Metrics;
 pub use service::Extractor;
+pub use telemetry::{Telemetry, TelemetryError};
 
 use crate::engine::{Engine, LexiconError};
 use crate::pb;
@@ -66,6 +71,7 @@ pub enum ServerError {
 #[derive(Debug)]
 pub struct Server {
     extractor: Extractor,
+    metrics: Metrics,
     max_message_bytes: usize,
     shutdown_grace: Duration,
 }
@@ -84,13 +90,16 @@ impl Server {
     /// A server over an engine already built.
     pub fn with_engine(engine: Arc<Engine>, config: &Config) -> Result<Server, ConfigError> {
         config.validate()?;
+        let metrics = Metrics::new();
         Ok(Server {
             extractor: Extractor::new(
                 engine,
                 config.limits(),
                 config.concurrency,
                 config.max_queued,
+                metrics.clone(),
             ),
+            metrics,
             max_message_bytes: config.max_message_bytes,
             shutdown_grace: config.shutdown_grace,
         })
@@ -101,6 +110,11 @@ impl Server {
     pub fn with_extraction(mut self, extraction: Extraction) -> Server {
         self.extractor = self.extractor.with_extraction(extraction);
         self
+    }
+
+    /// The server's metrics, for [`Metrics::serve`] on a port of their own.
+    pub fn metrics(&self) -> Metrics {
+        self.metrics.clone()
     }
 
     /// The number of calls whose work is still running.
@@ -169,7 +183,7 @@ impl Server {
             .add_service(health_service)
             .add_service(reflection_v1)
             .add_service(reflection_v1alpha)
-            .add_service(extractor)
+            .add_service(observe::Observed::new(extractor, self.metrics.clone()))
             .serve_with_incoming_shutdown(TcpIncoming::from(listener), signal);
 
         let grace = self.shutdown_grace;

@@ -8,6 +8,7 @@ use tokio::time::Instant;
 use tokio_stream::wrappers::ReceiverStream;
 use tonic::metadata::MetadataMap;
 use tonic::{Request, Response, Status, Streaming};
+use tracing::Instrument;
 
 use crate::convert::{self, Limits, Output};
 use crate::engine::Engine;
@@ -18,6 +19,8 @@ use crate::pb::extract_response::Result as Answer;
 
 use super::admission::Admission;
 use super::extraction::{self, Extraction};
+use super::metrics::Metrics;
+use super::observe::{self, ArticleTrace};
 use super::schema;
 
 /// Responses buffered per call before the producer waits for the client to read.
@@ -37,16 +40,18 @@ struct Shared {
     extraction: Extraction,
     calls: watch::Sender<usize>,
     schema: pb::DescribeSchemaResponse,
+    metrics: Metrics,
 }
 
 impl Extractor {
     /// A service over `engine`, with at most `concurrency` articles extracted at once and
-    /// `max_queued` waiting (more are refused).
+    /// `max_queued` waiting (more are refused), each counted in `metrics`.
     pub fn new(
         engine: Arc<Engine>,
         limits: Limits,
         concurrency: usize,
         max_queued: usize,
+        metrics: Metrics,
     ) -> Extractor {
         let schema = schema::describe(&engine, &limits);
         Extractor {
@@ -57,6 +62,7 @@ impl Extractor {
                 extraction: Extraction::default(),
                 calls: watch::channel(0).0,
                 schema,
+                metrics,
             }),
         }
     }
@@ -108,9 +114,10 @@ impl Shared {
             })?;
         let engine = self.engine.clone();
         let extraction = self.extraction.clone();
+        let span = observe::extraction_span();
         tokio::task::spawn_blocking(move || {
             let _permit = permit;
-            extraction.run(&engine, &request)
+            span.in_scope(|| extraction.run(&engine, &request))
         })
         .await
         .map_err(|e| Error::Internal {
@@ -147,7 +154,7 @@ where
     F: Future<Output = Result<(), Error>> + Send + 'static,
 {
     let guard = CallGuard::new(&shared.calls);
-    tokio::spawn(async move {
+    let task = async move {
         let _guard = guard;
         let until = async {
             match deadline {
@@ -164,7 +171,9 @@ where
             tracing::debug!(%error, "call failed");
             let _ = tx.send(Err(error.into())).await;
         }
-    });
+    };
+    // The call's span (see `observe`) goes with its work.
+    tokio::spawn(task.in_current_span());
 }
 
 #[tonic::async_trait]
@@ -177,14 +186,23 @@ impl EventExtractor for Extractor {
         request: Request<pb::ExtractRequest>,
     ) -> Result<Response<Self::ExtractStream>, Status> {
         let deadline = Deadline::from_metadata(request.metadata());
-        let request = convert::validate(request.into_inner(), &self.shared.limits)?;
+        let article = ArticleTrace::start(&self.shared.metrics, request.get_ref());
+        let request = match convert::validate(request.into_inner(), &self.shared.limits) {
+            Ok(request) => request,
+            Err(error) => {
+                article.finish(Err(&error));
+                return Err(error.into());
+            }
+        };
         let (tx, rx) = mpsc::channel(RESPONSE_BUFFER);
         let shared = self.shared.clone();
         let sender = tx.clone();
         spawn_call(&self.shared, tx, deadline, async move {
             let article_id = request.article_id.clone();
-            let output = shared.process(request).await?;
-            send_output(&sender, &article_id, output).await;
+            let span = article.span().clone();
+            let result = shared.process(request).instrument(span).await;
+            article.finish(result.as_ref());
+            send_output(&sender, &article_id, result?).await;
             Ok(())
         });
         Ok(Response::new(ReceiverStream::new(rx)))
@@ -216,10 +234,15 @@ impl EventExtractor for Extractor {
                     .as_ref()
                     .map(|a| a.id.clone())
                     .unwrap_or_default();
-                let result = match convert::validate(request, &shared.limits) {
-                    Ok(request) => shared.process(request).await,
-                    Err(error) => Err(error),
-                };
+                let article = ArticleTrace::start(&shared.metrics, &request);
+                let span = article.span().clone();
+                let result = async {
+                    let request = convert::validate(request, &shared.limits)?;
+                    shared.process(request).await
+                }
+                .instrument(span)
+                .await;
+                article.finish(result.as_ref());
                 let sent = match result {
                     // Not the article's fault: the whole stream is refused, to be retried.
                     Err(error @ Error::Overloaded { .. }) => return Err(error),
