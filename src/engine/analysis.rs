@@ -152,4 +152,3 @@ pub struct TimeExpr {
     /// For a duration, its length in days ("30-day" is 30, "three-year" 1095).
     pub duration_days: Option<u32>,
 }
-
