@@ -13,6 +13,11 @@ use crate::pb;
 /// The default largest article text, in UTF-8 bytes (1 MiB).
 pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 1 << 20;
 
+/// The most sentence and trigger text one article's answer may carry, in bytes (64 MiB). Every
+/// event repeats its sentence, so a long text without sentence ends and dense in trigger words
+/// would otherwise be answered with gigabytes; refused instead (`Error::AnswerTooLarge`).
+pub const MAX_ANSWER_BYTES: usize = 64 << 20;
+
 /// Limits a request must keep to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limits {
@@ -99,8 +104,9 @@ pub struct Output {
     pub summary: pb::Summary,
 }
 
-/// Runs the engine on a validated request and converts its events (blocking: CPU-bound).
-pub fn extract(engine: &Engine, request: &Request) -> Output {
+/// Runs the engine on a validated request and converts its events (blocking: CPU-bound); fails
+/// when the answer would carry more than [`MAX_ANSWER_BYTES`].
+pub fn extract(engine: &Engine, request: &Request) -> Result<Output, Error> {
     let started = Instant::now();
     let article = engine::Article {
         id: &request.article_id,
@@ -115,6 +121,17 @@ pub fn extract(engine: &Engine, request: &Request) -> Output {
         .filter(|e| e.confidence >= request.min_confidence)
         .collect();
     wanted.sort_by_key(|e| (e.trigger.start, e.trigger.end));
+    let answer_bytes: usize = wanted
+        .iter()
+        .map(|e| span_bytes(e.sentence) + span_bytes(e.trigger))
+        .sum();
+    if answer_bytes > MAX_ANSWER_BYTES {
+        return Err(Error::AnswerTooLarge {
+            article_id: request.article_id.clone(),
+            bytes: answer_bytes,
+            limit: MAX_ANSWER_BYTES,
+        });
+    }
     let index = OffsetIndex::new(&request.text, request.offset_unit);
     let events: Vec<pb::Event> = wanted.into_iter().map(|e| index.event(e)).collect();
 
@@ -140,7 +157,11 @@ pub fn extract(engine: &Engine, request: &Request) -> Output {
         lexicon_version: engine.lexicon_version().to_string(),
         processing_time: Some(started.elapsed().into()),
     };
-    Output { events, summary }
+    Ok(Output { events, summary })
+}
+
+fn span_bytes(span: engine::Span) -> usize {
+    span.end.saturating_sub(span.start)
 }
 
 fn saturate(n: usize) -> u32 {
@@ -686,7 +707,7 @@ mod tests {
     fn blank_text_gives_an_empty_summary() {
         let engine = Engine::embedded().unwrap();
         let req = validate(request(" \n "), &Limits::default()).unwrap();
-        let out = extract(&engine, &req);
+        let out = extract(&engine, &req).unwrap();
         assert!(out.events.is_empty());
         assert_eq!(out.summary.event_count, 0);
         assert_eq!(out.summary.engine_version, engine::ENGINE_VERSION);

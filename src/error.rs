@@ -50,8 +50,9 @@ pub enum Error {
     },
     /// Every worker is busy and the queue in front of them is full: the article was shed.
     #[error(
-        "the server is at capacity ({concurrency} articles extracting, {max_queued} waiting): \
-         article {article_id:?} was not processed; retry later or elsewhere"
+        "the server is at capacity ({concurrency}/{concurrency} workers busy, \
+         {max_queued}/{max_queued} queue places taken): article {article_id:?} was not \
+         processed; retry later or elsewhere"
     )]
     Overloaded {
         /// The article refused.
@@ -60,6 +61,20 @@ pub enum Error {
         concurrency: usize,
         /// Articles allowed to wait (`--max-queued`).
         max_queued: usize,
+    },
+    /// The answer would carry more text than `convert::MAX_ANSWER_BYTES` (every event repeats
+    /// its sentence: a long text without sentence ends, dense in trigger words).
+    #[error(
+        "article {article_id:?} would be answered with {bytes} bytes of sentences; the limit is \
+         {limit} (is article.text missing its sentence punctuation?)"
+    )]
+    AnswerTooLarge {
+        /// The article.
+        article_id: String,
+        /// Sentence and trigger bytes its events would carry.
+        bytes: usize,
+        /// `convert::MAX_ANSWER_BYTES`.
+        limit: usize,
     },
     /// Extraction itself failed: a bug, never the caller's fault.
     #[error("extracting article {article_id:?} failed: {reason}")]
@@ -83,7 +98,7 @@ impl Error {
             | Error::UnsupportedLanguage(_)
             | Error::ArticleTooLarge { .. } => Code::InvalidArgument,
             Error::DeadlineExceeded { .. } => Code::DeadlineExceeded,
-            Error::Overloaded { .. } => Code::ResourceExhausted,
+            Error::Overloaded { .. } | Error::AnswerTooLarge { .. } => Code::ResourceExhausted,
             Error::Internal { .. } => Code::Internal,
         }
     }
@@ -92,7 +107,7 @@ impl Error {
     pub fn field(&self) -> &'static str {
         match self {
             Error::MissingArticle => "article",
-            Error::ArticleTooLarge { .. } => "article.text",
+            Error::ArticleTooLarge { .. } | Error::AnswerTooLarge { .. } => "article.text",
             Error::BadDate(_) => "article.published_date",
             Error::UnsupportedLanguage(_) => "article.language",
             Error::BadMinConfidence(_) => "options.min_confidence",

@@ -14,19 +14,22 @@ use tokio::task::JoinError;
 
 use crate::convert::{self, Output, Request};
 use crate::engine::Engine;
+use crate::error::Error;
 
 /// The function a worker runs for one validated article.
 #[derive(Clone)]
-pub struct Extraction(Arc<dyn Fn(&Engine, &Request) -> Output + Send + Sync>);
+pub struct Extraction(Arc<dyn Fn(&Engine, &Request) -> Result<Output, Error> + Send + Sync>);
 
 impl Extraction {
     /// Extraction by `f` instead of the engine's [`convert::extract`].
-    pub fn new(f: impl Fn(&Engine, &Request) -> Output + Send + Sync + 'static) -> Extraction {
+    pub fn new(
+        f: impl Fn(&Engine, &Request) -> Result<Output, Error> + Send + Sync + 'static,
+    ) -> Extraction {
         Extraction(Arc::new(f))
     }
 
     /// Runs it (blocking: CPU-bound).
-    pub(crate) fn run(&self, engine: &Engine, request: &Request) -> Output {
+    pub(crate) fn run(&self, engine: &Engine, request: &Request) -> Result<Output, Error> {
         (self.0)(engine, request)
     }
 }

@@ -123,7 +123,7 @@ impl Shared {
         .map_err(|e| Error::Internal {
             reason: extraction::failure(&article_id, e),
             article_id,
-        })
+        })?
     }
 }
 

@@ -231,10 +231,12 @@ fn in_process(engine: &Engine, limits: &Limits, batch: &[Input]) -> Vec<ArticleR
             events: Vec::new(),
             error: Some(error.clone()),
         },
-        Ok(request) => match convert::validate(request.clone(), limits) {
-            Ok(request) => ArticleResult {
+        Ok(request) => match convert::validate(request.clone(), limits)
+            .and_then(|request| convert::extract(engine, &request))
+        {
+            Ok(output) => ArticleResult {
                 id: input.id.clone(),
-                events: convert::extract(engine, &request).events,
+                events: output.events,
                 error: None,
             },
             Err(error) => ArticleResult {
