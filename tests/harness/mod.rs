@@ -48,7 +48,11 @@ pub struct TestServer {
 impl TestServer {
     /// Starts a server with `config` on a free port of 127.0.0.1.
     pub async fn start(config: Config) -> TestServer {
-        let server = Server::with_engine(engine(), &config).expect("valid test config");
+        TestServer::run(Server::with_engine(engine(), &config).expect("valid test config")).await
+    }
+
+    /// Runs `server` on a free port of 127.0.0.1.
+    pub async fn run(server: Server) -> TestServer {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let calls = server.calls_in_flight();
