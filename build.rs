@@ -39,6 +39,8 @@ mod protos {
             .build_client(true)
             .build_server(server)
             .compile_well_known_types(true)
+            // prost's codec, but a request that does not decode is INVALID_ARGUMENT.
+            .codec_path("crate::codec::ProtoCodec")
             .extern_path(".google.protobuf", "::pbjson_types")
             .emit_rerun_if_changed(false)
             .compile_fds(fds)?;
