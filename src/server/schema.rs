@@ -17,6 +17,16 @@ pub fn describe(engine: &Engine, limits: &Limits) -> pb::DescribeSchemaResponse 
             r#type: convert::event_type(t) as i32,
             name: t.name().to_string(),
             roles: roles(&descriptors, t),
+            codes: engine
+                .rules()
+                .codes(t)
+                .into_iter()
+                .map(|c| pb::CameoCode {
+                    cameo_code: c.code,
+                    plover_type: c.plover,
+                    description: c.description,
+                })
+                .collect(),
         })
         .collect();
     pb::DescribeSchemaResponse {
@@ -72,6 +82,20 @@ mod tests {
         );
         let strike = &schema.event_types[1];
         assert_eq!(strike.roles, ["attacker", "target", "weapon", "casualties"]);
+        let assault = strike
+            .codes
+            .iter()
+            .find(|c| c.cameo_code == "190")
+            .expect("CAMEO 190");
+        assert_eq!(assault.plover_type, "ASSAULT");
+        assert_eq!(assault.description, "Use conventional military force");
+        let proposal = &schema.event_types[3];
+        assert!(
+            proposal
+                .codes
+                .iter()
+                .any(|c| c.cameo_code == "120" && c.plover_type == "REJECT")
+        );
         assert_eq!(schema.statuses.len(), 5);
         assert_eq!(schema.weapons.len(), 11);
         assert_eq!(schema.offset_units, [1, 2, 3]);

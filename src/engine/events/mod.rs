@@ -24,6 +24,17 @@ pub use triggers::{Pos, TriggerClass, TriggerEntry};
 use doc::Doc;
 use triggers::{TriggerMatch, Triggers};
 
+/// A CAMEO code with its PLOVER category, from the `cameo` table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CameoCode {
+    /// The CAMEO code ("190").
+    pub code: String,
+    /// Its PLOVER category ("ASSAULT"), empty when PLOVER has none (statements).
+    pub plover: String,
+    /// What the code means ("Use conventional military force").
+    pub description: String,
+}
+
 /// The compiled event rules.
 #[derive(Debug)]
 pub struct EventRules {
@@ -70,6 +81,27 @@ impl EventRules {
         &self.triggers.entries
     }
 
+    /// The CAMEO codes events of type `t` can carry (responses count as proposals), each with
+    /// its PLOVER category and description, in code order.
+    pub fn codes(&self, t: EventType) -> Vec<CameoCode> {
+        let mut codes: Vec<CameoCode> = Vec::new();
+        for e in &self.triggers.entries {
+            let of_type = match e.class {
+                TriggerClass::Event(x) => x == t,
+                TriggerClass::Response(_) => t == EventType::Proposal,
+            };
+            if of_type && !codes.iter().any(|c| c.code == e.cameo) {
+                codes.push(CameoCode {
+                    code: e.cameo.clone(),
+                    plover: self.triggers.plover(&e.cameo).to_string(),
+                    description: self.triggers.description(&e.cameo).to_string(),
+                });
+            }
+        }
+        codes.sort_by(|a, b| a.code.cmp(&b.code));
+        codes
+    }
+
     /// The events of one analysed article, in order of first mention.
     pub fn extract(
         &self,
@@ -113,7 +145,7 @@ impl EventRules {
             .into_iter()
             .map(|mut c| {
                 c.event.confidence = confidence(&c);
-                c.event.plover_type = self.triggers.plover(&c.event.cameo_code).to_string();
+                c.event.plover_type = self.plover(&c.event.cameo_code).to_string();
                 c.event.id = event_id(article_id, text, &c.event);
                 c.event
             })

@@ -71,7 +71,8 @@ pub struct Triggers {
     pub entries: Vec<TriggerEntry>,
     matcher: AhoCorasick,
     pattern_entries: Vec<Vec<u32>>,
-    plover: HashMap<String, String>,
+    /// CAMEO code → (PLOVER category, description).
+    cameo: HashMap<String, (String, String)>,
 }
 
 impl Triggers {
@@ -83,11 +84,18 @@ impl Triggers {
                 entries.push(parse_row(table, row.line, &row.fields)?);
             }
         }
-        let mut plover = HashMap::new();
+        let mut cameo = HashMap::new();
         for table in lexicons.tables("cameo") {
-            let (code, pl) = (column(table, "code")?, column(table, "plover")?);
+            let (code, pl, desc) = (
+                column(table, "code")?,
+                column(table, "plover")?,
+                column(table, "description")?,
+            );
             for row in &table.rows {
-                plover.insert(row.fields[code].clone(), row.fields[pl].clone());
+                cameo.insert(
+                    row.fields[code].clone(),
+                    (row.fields[pl].clone(), row.fields[desc].clone()),
+                );
             }
         }
         let mut pattern_of: HashMap<String, usize> = HashMap::new();
@@ -121,20 +129,29 @@ impl Triggers {
             entries,
             matcher,
             pattern_entries,
-            plover,
+            cameo,
         })
     }
 
     /// The PLOVER category of a CAMEO code (its own, or its nearest parent's).
     pub fn plover(&self, cameo: &str) -> &str {
+        self.cameo_row(cameo).map_or("", |(p, _)| p)
+    }
+
+    /// The description of a CAMEO code (its own, or its nearest parent's).
+    pub fn description(&self, cameo: &str) -> &str {
+        self.cameo_row(cameo).map_or("", |(_, d)| d)
+    }
+
+    fn cameo_row(&self, cameo: &str) -> Option<(&str, &str)> {
         let mut code = cameo;
         while !code.is_empty() {
-            if let Some(p) = self.plover.get(code) {
-                return p;
+            if let Some((p, d)) = self.cameo.get(code) {
+                return Some((p, d));
             }
             code = &code[..code.len() - 1];
         }
-        ""
+        None
     }
 
     /// Trigger matches aligned with token boundaries, in text order.
