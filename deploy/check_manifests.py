@@ -62,6 +62,9 @@ def check_deployment(where, deployment, configmaps):
     listen = values.get("SITREP_LISTEN", "0.0.0.0:50051")
     if int(listen.rsplit(":", 1)[1]) != ports.get("grpc"):
         problem(where, f"SITREP_LISTEN {listen} is not on the grpc containerPort {ports.get('grpc')}")
+    metrics = values.get("SITREP_METRICS_ADDR")
+    if metrics and int(metrics.rsplit(":", 1)[1]) != ports.get("metrics"):
+        problem(where, f"SITREP_METRICS_ADDR {metrics} is not on the metrics containerPort {ports.get('metrics')}")
 
     for probe_name in ("readinessProbe", "livenessProbe"):
         probe = container.get(probe_name)
@@ -162,8 +165,10 @@ def check_rendered(path, server_env):
         if any(pod_labels.get(k) != v for k, v in s["spec"]["selector"].items()):
             problem(path.name, f"Service {s['metadata']['name']} selects no pod of the Deployment")
         for port in s["spec"]["ports"]:
-            if port.get("appProtocol") != "grpc":
-                problem(path.name, f"Service {s['metadata']['name']} port {port['name']} lacks appProtocol: grpc")
+            # The metrics port serves Prometheus text over HTTP/1.1; every other port is gRPC.
+            wanted = "http" if port["name"] == "metrics" else "grpc"
+            if port.get("appProtocol") != wanted:
+                problem(path.name, f"Service {s['metadata']['name']} port {port['name']} lacks appProtocol: {wanted}")
 
     (hpa,) = kinds.get("HorizontalPodAutoscaler", [None])
     if hpa is None:
