@@ -21,11 +21,15 @@ use std::task::{Context, Poll};
 use std::time::Duration;
 
 use futures_core::Stream;
-use tonic::transport::{Channel, Endpoint};
+use tonic::metadata::{Ascii, MetadataValue};
+use tonic::transport::{Channel, ClientTlsConfig, Endpoint};
 use tonic::{CancellationHandle, Request, Status, Streaming};
 
 use crate::pb;
 use crate::pb::event_extractor_client::EventExtractorClient;
+
+mod tls;
+pub use tls::tls_from_pem_files;
 
 /// Why a client could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -49,6 +53,20 @@ pub enum ConnectError {
     /// An empty list of addresses.
     #[error("no endpoint given")]
     NoEndpoint,
+    /// A certificate or key file could not be read.
+    #[error("cannot read {}: {source}", path.display())]
+    Unreadable {
+        /// The file.
+        path: std::path::PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The TLS settings do not work (e.g. TLS on an `http://` URI).
+    #[error("cannot use TLS: {0}")]
+    Tls(tonic::transport::Error),
+    /// A token that cannot travel in a header.
+    #[error("the token has a character not allowed in a header (space, control, non-ASCII)")]
+    InvalidToken,
 }
 
 /// A client of one server, or of several with calls balanced between them. Cheap to clone.
@@ -60,6 +78,8 @@ pub enum ConnectError {
 pub struct Client {
     inner: EventExtractorClient<Channel>,
     timeout: Option<Duration>,
+    /// `Bearer TOKEN`, marked sensitive (kept out of `Debug`).
+    authorization: Option<MetadataValue<Ascii>>,
 }
 
 impl Client {
@@ -67,6 +87,22 @@ impl Client {
     pub async fn connect(uri: impl Into<String>) -> Result<Client, ConnectError> {
         let uri = uri.into();
         let channel = endpoint(&uri)?
+            .connect()
+            .await
+            .map_err(|source| ConnectError::Connect { uri, source })?;
+        Ok(Client::new(channel))
+    }
+
+    /// Connects to one server over TLS, e.g. `https://sitrep.example:50051`, with `tls` from
+    /// [`tls_from_pem_files`] or made with tonic.
+    pub async fn connect_tls(
+        uri: impl Into<String>,
+        tls: ClientTlsConfig,
+    ) -> Result<Client, ConnectError> {
+        let uri = uri.into();
+        let channel = endpoint(&uri)?
+            .tls_config(tls)
+            .map_err(ConnectError::Tls)?
             .connect()
             .await
             .map_err(|source| ConnectError::Connect { uri, source })?;
@@ -93,6 +129,7 @@ impl Client {
         Client {
             inner: EventExtractorClient::new(channel),
             timeout: None,
+            authorization: None,
         }
     }
 
@@ -100,6 +137,17 @@ impl Client {
     pub fn with_timeout(mut self, timeout: Duration) -> Client {
         self.timeout = Some(timeout);
         self
+    }
+
+    /// Sends `authorization: Bearer TOKEN` with every call, for a server started with
+    /// `--tokens-file`.
+    pub fn with_token(mut self, token: &str) -> Result<Client, ConnectError> {
+        let mut value: MetadataValue<Ascii> = format!("Bearer {token}")
+            .parse()
+            .map_err(|_| ConnectError::InvalidToken)?;
+        value.set_sensitive(true);
+        self.authorization = Some(value);
+        Ok(self)
     }
 
     /// Raises the largest message sent and received (4 MiB by default), for large articles.
@@ -115,6 +163,11 @@ impl Client {
         let mut request = Request::new(message);
         if let Some(timeout) = self.timeout {
             request.set_timeout(timeout);
+        }
+        if let Some(authorization) = &self.authorization {
+            request
+                .metadata_mut()
+                .insert("authorization", authorization.clone());
         }
         #[cfg(feature = "otel")]
         crate::propagation::inject(

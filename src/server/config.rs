@@ -60,6 +60,23 @@ pub struct Config {
     /// unset.
     #[arg(long, env = "SITREP_METRICS_ADDR")]
     pub metrics_addr: Option<SocketAddr>,
+
+    /// PEM certificate chain to serve TLS with (rustls), with --tls-key; plaintext when unset.
+    #[arg(long, env = "SITREP_TLS_CERT", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+
+    /// PEM private key of --tls-cert.
+    #[arg(long, env = "SITREP_TLS_KEY", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
+
+    /// PEM CA certificates that clients must present a certificate from (mutual TLS).
+    #[arg(long, env = "SITREP_TLS_CLIENT_CA", requires = "tls_cert")]
+    pub tls_client_ca: Option<PathBuf>,
+
+    /// File of bearer tokens, one a line: every call but health checks must carry
+    /// `authorization: Bearer TOKEN`. No check when unset.
+    #[arg(long, env = "SITREP_TOKENS_FILE")]
+    pub tokens_file: Option<PathBuf>,
 }
 
 /// How log lines are written (levels come from `RUST_LOG`, default `info`).
@@ -83,6 +100,10 @@ impl Default for Config {
             lexicons: None,
             log_format: LogFormat::Text,
             metrics_addr: None,
+            tls_cert: None,
+            tls_key: None,
+            tls_client_ca: None,
+            tokens_file: None,
         }
     }
 }
@@ -107,6 +128,19 @@ pub enum ConfigError {
     /// Nothing could ever run.
     #[error("--concurrency is 0; it must be at least 1")]
     NoConcurrency,
+    /// TLS flags that do not go together.
+    #[error("{0}")]
+    TlsIncomplete(&'static str),
+    /// A TLS or token file that cannot be read or used.
+    #[error("{flag} {}: {reason}", path.display())]
+    Unusable {
+        /// The flag naming the file.
+        flag: &'static str,
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
 }
 
 impl Config {

@@ -12,6 +12,7 @@
 //! ```
 
 mod admission;
+mod auth;
 mod config;
 mod extraction;
 mod metrics;
@@ -19,6 +20,7 @@ mod observe;
 mod schema;
 mod service;
 mod telemetry;
+mod tls;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -26,6 +28,7 @@ use std::time::Duration;
 
 use tokio::net::TcpListener;
 use tokio::sync::watch;
+use tonic::service::interceptor::InterceptedService;
 use tonic::transport::server::TcpIncoming;
 use tonic_health::ServingStatus;
 use tonic_health::server::HealthReporter;
@@ -74,6 +77,8 @@ pub struct Server {
     metrics: Metrics,
     max_message_bytes: usize,
     shutdown_grace: Duration,
+    tls: Option<tonic::transport::ServerTlsConfig>,
+    auth: auth::Auth,
 }
 
 impl Server {
@@ -102,6 +107,8 @@ impl Server {
             metrics,
             max_message_bytes: config.max_message_bytes,
             shutdown_grace: config.shutdown_grace,
+            tls: tls::load(config)?,
+            auth: auth::Auth::load(config)?,
         })
     }
 
@@ -179,11 +186,20 @@ impl Server {
                 tracing::info!(%error, "serving sitrep.v1.EventExtractor on an unknown address")
             }
         }
-        let serving = tonic::transport::Server::builder()
+        let mut builder = tonic::transport::Server::builder();
+        if let Some(tls) = self.tls.clone() {
+            builder = builder.tls_config(tls)?;
+        }
+        // Health stays open to probes; everything else needs a token when tokens are set.
+        let auth = &self.auth;
+        let serving = builder
             .add_service(health_service)
-            .add_service(reflection_v1)
-            .add_service(reflection_v1alpha)
-            .add_service(observe::Observed::new(extractor, self.metrics.clone()))
+            .add_service(InterceptedService::new(reflection_v1, auth.clone()))
+            .add_service(InterceptedService::new(reflection_v1alpha, auth.clone()))
+            .add_service(InterceptedService::new(
+                observe::Observed::new(extractor, self.metrics.clone()),
+                auth.clone(),
+            ))
             .serve_with_incoming_shutdown(
                 TcpIncoming::from(listener).with_nodelay(Some(true)),
                 signal,

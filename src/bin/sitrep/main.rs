@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
-use sitrep::client::Client;
+use sitrep::client::{Client, ConnectError, tls_from_pem_files};
 use sitrep::convert::{self, DEFAULT_MAX_ARTICLE_BYTES, Limits};
 use sitrep::engine::Engine;
 use sitrep::pb;
@@ -67,6 +67,22 @@ struct ExtractArgs {
     /// Call this server (e.g. http://127.0.0.1:50051) instead of extracting in-process.
     #[arg(long, value_name = "URL")]
     server: Option<String>,
+
+    /// PEM CA certificate(s) that signed the server's certificate: TLS (an https:// URL).
+    #[arg(long, value_name = "FILE", requires = "server")]
+    tls_ca: Option<PathBuf>,
+
+    /// PEM client certificate, for a server that asks for one (mutual TLS); with --tls-key.
+    #[arg(long, value_name = "FILE", requires_all = ["tls_ca", "tls_key"])]
+    tls_cert: Option<PathBuf>,
+
+    /// PEM private key of --tls-cert.
+    #[arg(long, value_name = "FILE", requires = "tls_cert")]
+    tls_key: Option<PathBuf>,
+
+    /// Bearer token, for a server started with --tokens-file.
+    #[arg(long, env = "SITREP_TOKEN", hide_env_values = true)]
+    token: Option<String>,
 
     /// Directory of extra lexicon files (in-process only: a server has its own).
     #[arg(long, value_name = "DIR", conflicts_with = "server")]
@@ -198,7 +214,7 @@ fn extract(args: &ExtractArgs) -> Result<ExitCode, BoxError> {
             let runtime = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
                 .build()?;
-            let results = runtime.block_on(through_server(url, inputs))?;
+            let results = runtime.block_on(through_server(connect(url, args), inputs))?;
             let failed = results.iter().any(|r| r.error.is_some());
             for result in &results {
                 out.write(result)?;
@@ -263,11 +279,27 @@ fn in_process(engine: &Engine, limits: &Limits, batch: &[Input]) -> Vec<ArticleR
     })
 }
 
+/// A client of `url`, with the TLS and token the arguments give.
+async fn connect(url: &str, args: &ExtractArgs) -> Result<Client, ConnectError> {
+    let client = match &args.tls_ca {
+        None => Client::connect(url).await?,
+        Some(ca) => {
+            let identity = args.tls_cert.as_deref().zip(args.tls_key.as_deref());
+            Client::connect_tls(url, tls_from_pem_files(ca, identity)?).await?
+        }
+    };
+    match &args.token {
+        Some(token) => client.with_token(token),
+        None => Ok(client),
+    }
+}
+
 /// Sends every article over one ExtractStream call; answers come back in request order.
-async fn through_server(url: &str, inputs: Vec<Input>) -> Result<Vec<ArticleResult>, BoxError> {
-    let mut client = Client::connect(url)
-        .await?
-        .with_max_message_size(usize::MAX);
+async fn through_server(
+    client: impl Future<Output = Result<Client, ConnectError>>,
+    inputs: Vec<Input>,
+) -> Result<Vec<ArticleResult>, BoxError> {
+    let mut client = client.await?.with_max_message_size(usize::MAX);
     let requests: Vec<pb::ExtractRequest> = inputs
         .iter()
         .filter_map(|i| i.request.clone().ok())
