@@ -76,6 +76,12 @@ pub enum Error {
         /// `convert::MAX_ANSWER_BYTES`.
         limit: usize,
     },
+    /// The server is shutting down and the call outlasted its grace period.
+    #[error(
+        "the server is shutting down and its grace period is over before this call finished; \
+         retry on another server"
+    )]
+    ShuttingDown,
     /// Extraction itself failed: a bug, never the caller's fault.
     #[error("extracting article {article_id:?} failed: {reason}")]
     Internal {
@@ -99,6 +105,7 @@ impl Error {
             | Error::ArticleTooLarge { .. } => Code::InvalidArgument,
             Error::DeadlineExceeded { .. } => Code::DeadlineExceeded,
             Error::Overloaded { .. } | Error::AnswerTooLarge { .. } => Code::ResourceExhausted,
+            Error::ShuttingDown => Code::Unavailable,
             Error::Internal { .. } => Code::Internal,
         }
     }
@@ -113,9 +120,10 @@ impl Error {
             Error::BadMinConfidence(_) => "options.min_confidence",
             Error::BadEventType { .. } => "options.types",
             Error::BadOffsetUnit(_) => "options.offset_unit",
-            Error::DeadlineExceeded { .. } | Error::Overloaded { .. } | Error::Internal { .. } => {
-                ""
-            }
+            Error::DeadlineExceeded { .. }
+            | Error::Overloaded { .. }
+            | Error::ShuttingDown
+            | Error::Internal { .. } => "",
         }
     }
 }

@@ -70,6 +70,9 @@ pub enum ServerError {
     Transport(#[from] tonic::transport::Error),
 }
 
+/// After the grace period, how long the calls it ended get to send their UNAVAILABLE status.
+const FINAL_FLUSH: Duration = Duration::from_secs(1);
+
 /// A configured server, ready to serve on a listener.
 #[derive(Debug)]
 pub struct Server {
@@ -210,11 +213,15 @@ impl Server {
             let _ = draining.wait_for(|&d| d).await;
             tokio::time::sleep(grace).await;
         };
+        tokio::pin!(serving);
         tokio::select! {
-            served = serving => served?,
+            served = &mut serving => served?,
             () = grace_over => {
                 let in_flight = *self.extractor.calls_in_flight().borrow();
-                tracing::warn!(in_flight, ?grace, "grace period over: dropping the calls still in flight");
+                tracing::warn!(in_flight, ?grace, "grace period over: ending the calls still in flight with UNAVAILABLE");
+                // Their statuses go out on connections still served, for a moment at most.
+                self.extractor.stop_calls();
+                let _ = tokio::time::timeout(FINAL_FLUSH, serving).await;
             }
         }
         tracing::info!("stopped");

@@ -39,6 +39,8 @@ struct Shared {
     admission: Admission,
     extraction: Extraction,
     calls: watch::Sender<usize>,
+    /// Set when the shutdown grace period is over: calls still running end with UNAVAILABLE.
+    stop: watch::Sender<bool>,
     schema: pb::DescribeSchemaResponse,
     metrics: Metrics,
 }
@@ -61,6 +63,7 @@ impl Extractor {
                 admission: Admission::new(concurrency, max_queued),
                 extraction: Extraction::default(),
                 calls: watch::channel(0).0,
+                stop: watch::channel(false).0,
                 schema,
                 metrics,
             }),
@@ -74,6 +77,12 @@ impl Extractor {
         Extractor {
             shared: Arc::new(shared),
         }
+    }
+
+    /// Ends every call still running with UNAVAILABLE (the grace period is over), rather than
+    /// letting their streams break off.
+    pub(crate) fn stop_calls(&self) {
+        self.shared.stop.send_replace(true);
     }
 
     /// The number of calls whose work is still running; changes as calls start and end.
@@ -154,7 +163,14 @@ where
     F: Future<Output = Result<(), Error>> + Send + 'static,
 {
     let guard = CallGuard::new(&shared.calls);
+    let mut stop = shared.stop.subscribe();
     let task = async move {
+        let stopped = async {
+            if stop.wait_for(|&stop| stop).await.is_err() {
+                // The service itself is gone: nothing will stop this call.
+                std::future::pending::<()>().await;
+            }
+        };
         let _guard = guard;
         let until = async {
             match deadline {
@@ -166,6 +182,7 @@ where
             outcome = work => outcome,
             () = until => Err(Error::DeadlineExceeded { timeout: deadline.map_or(Duration::ZERO, |d| d.timeout) }),
             () = tx.closed() => return,
+            () = stopped => Err(Error::ShuttingDown),
         };
         if let Err(error) = outcome {
             tracing::debug!(%error, "call failed");
