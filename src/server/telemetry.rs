@@ -165,11 +165,13 @@ impl Telemetry {
                 "sitrep exports OTLP over gRPC only; the OTLP protocol variable is ignored"
             );
         }
-        tracing::info!(
-            traces = export.traces,
-            metrics = export.metrics,
-            "OpenTelemetry export over OTLP/gRPC"
-        );
+        if export.traces || export.metrics {
+            tracing::info!(
+                traces = export.traces,
+                metrics = export.metrics,
+                "exporting over OTLP/gRPC"
+            );
+        }
         Ok(Telemetry {
             tracer_provider,
             meter_provider,
