@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::engine::lexicon::{LexiconError, Lexicons, Table};
 use crate::engine::model::{EventType, ProposalKind, Stance, Weapon};
@@ -120,9 +120,11 @@ impl Triggers {
                     .total_cmp(&entries[a as usize].weight)
             });
         }
+        // About a thousand forms: a DFA scans several times faster than the default NFA.
         let matcher = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("trigger patterns compile");
         Ok(Triggers {
