@@ -6,6 +6,10 @@ use std::sync::Arc;
 use crate::engine::analysis::{Analysis, Case, Entity, EntityKind, TokenKind};
 use crate::engine::model::{Actor, ActorKind, Place, Span, TimeRef};
 
+/// How many tokens a clause may reach on either side of a trigger: news clauses are shorter,
+/// and the bound keeps the rules linear on text without punctuation.
+pub const CLAUSE_REACH: usize = 60;
+
 /// Words that end a clause when scanning away from a trigger.
 const CLAUSE_BREAKS: &[&str] = &[
     "while", "whereas", "but", "although", "though", "because", "which", "where", "when",
@@ -289,8 +293,9 @@ impl<'a> Doc<'a> {
     /// punctuation other than hyphens and apostrophes, quote marks, and clause-breaking words.
     pub fn clause_start(&self, first: usize) -> usize {
         let sent = self.sentence_tokens(first);
+        let floor = sent.start.max(first.saturating_sub(CLAUSE_REACH));
         let mut i = first;
-        while i > sent.start {
+        while i > floor {
             let j = i - 1;
             if self.is_clause_break(j, true) {
                 break;
@@ -302,9 +307,9 @@ impl<'a> Doc<'a> {
 
     /// One past the last token of the clause after `last`.
     pub fn clause_end(&self, last: usize) -> usize {
-        let sent = self.sentence_tokens(last);
+        let end = self.sentence_tokens(last).end.min(last + 1 + CLAUSE_REACH);
         let mut i = last + 1;
-        while i < sent.end && !self.is_clause_break(i, false) {
+        while i < end && !self.is_clause_break(i, false) {
             i += 1;
         }
         i
@@ -313,9 +318,9 @@ impl<'a> Doc<'a> {
     /// One past the last token of a noun phrase or clause after `last` that may contain "and"
     /// ("a full and immediate 30-day pause"): stops at punctuation and other clause breaks.
     pub fn clause_end_loose(&self, last: usize) -> usize {
-        let sent = self.sentence_tokens(last);
+        let end = self.sentence_tokens(last).end.min(last + 1 + CLAUSE_REACH);
         let mut i = last + 1;
-        while i < sent.end && (self.word(i) == "and" || !self.is_clause_break(i, false)) {
+        while i < end && (self.word(i) == "and" || !self.is_clause_break(i, false)) {
             i += 1;
         }
         i
@@ -610,6 +615,18 @@ impl<'a> Doc<'a> {
         self.np_ending_at(last, first)
             .filter(|(_, f)| *f >= first)
             .map(|(a, _)| (a, last))
+    }
+
+    /// The last quotation ending at or before byte `offset`.
+    pub fn quote_ending_before(&self, offset: usize) -> Option<Span> {
+        let k = self.a.quotes.partition_point(|q| q.end <= offset);
+        k.checked_sub(1).map(|k| self.a.quotes[k])
+    }
+
+    /// The first quotation starting at or after byte `offset`.
+    pub fn quote_starting_after(&self, offset: usize) -> Option<Span> {
+        let k = self.a.quotes.partition_point(|q| q.start < offset);
+        self.a.quotes.get(k).copied()
     }
 
     /// Index of the first token starting at or after byte `offset`.

@@ -35,9 +35,15 @@ pub(crate) fn merge(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
     sorted.sort_by_key(|c| (c.event.trigger.start, c.event.trigger.end));
     let mut out: Vec<Candidate> = Vec::with_capacity(sorted.len());
     for c in sorted {
-        if out.iter().any(|o| {
-            o.event.event_type() == c.event.event_type() && o.event.trigger == c.event.trigger
-        }) {
+        // Sorted by trigger: a duplicate can only be among the last events of the same start.
+        let duplicate = out
+            .iter()
+            .rev()
+            .take_while(|o| o.event.trigger.start == c.event.trigger.start)
+            .any(|o| {
+                o.event.event_type() == c.event.event_type() && o.event.trigger == c.event.trigger
+            });
+        if duplicate {
             continue;
         }
         if c.event.event_type() == EventType::Strike
@@ -95,13 +101,25 @@ fn family(s: Status) -> u8 {
     }
 }
 
+/// How many earlier talks events a new talks mention is compared with.
+const TALKS_REACH: usize = 32;
+
 /// The earlier talks event a new mention belongs to, if any.
 fn talks_target(_doc: &Doc, out: &[Candidate], c: &Candidate) -> Option<usize> {
     let Detail::Talks(ct) = &c.event.detail else {
         return None;
     };
     let mut best: Option<(usize, u32)> = None;
-    for (i, o) in out.iter().enumerate() {
+    // The last talks events only: a mention refers back a few events, and the bound keeps
+    // merging linear in long articles.
+    let recent = out
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, o)| o.event.event_type() == EventType::Talks)
+        .take(TALKS_REACH)
+        .collect::<Vec<_>>();
+    for (i, o) in recent.into_iter().rev() {
         let Detail::Talks(ot) = &o.event.detail else {
             continue;
         };
@@ -152,9 +170,15 @@ fn strike_target(out: &[Candidate], c: &Candidate) -> Option<usize> {
         return None;
     };
     let attacker = s.attacker.as_ref()?.span;
-    out.iter().rposition(|o| {
-        o.event.event_type() == EventType::Strike && attacker.contains(o.event.trigger)
-    })
+    // Sorted by trigger: only the last events can lie inside the attacker's words.
+    out.iter()
+        .enumerate()
+        .rev()
+        .take_while(|(_, o)| o.event.trigger.end > attacker.start)
+        .find(|(_, o)| {
+            o.event.event_type() == EventType::Strike && attacker.contains(o.event.trigger)
+        })
+        .map(|(i, _)| i)
 }
 
 /// Adds a strike verb's mention and the arguments its noun lacked.

@@ -9,6 +9,10 @@ use super::{Candidate, Trigger, candidate};
 use crate::engine::analysis::{EntityKind, TokenKind};
 use crate::engine::model::{Actor, ActorKind, Detail, EventType, Span, Statement};
 
+/// How many tokens reported content may run after its verb: a sentence's worth of news; the
+/// bound keeps the rules linear on text without sentence ends.
+const CONTENT_REACH: usize = 120;
+
 /// Builds a statement from its trigger; nothing when neither a speaker nor a quote is found.
 pub(crate) fn build(
     doc: &Doc,
@@ -72,7 +76,7 @@ pub(crate) fn build(
         (None, None)
     };
     let partial = quote.or_else(|| {
-        content_span.and_then(|c| doc.a.quotes.iter().copied().find(|q| c.contains(*q)))
+        content_span.and_then(|c| doc.quote_starting_after(c.start).filter(|q| c.contains(*q)))
     });
     if speaker.is_none() && quote.is_none() {
         return None;
@@ -141,17 +145,18 @@ fn according_to(doc: &Doc, t: Trigger, published: Option<jiff::civil::Date>) -> 
     let sent = doc.sentence_tokens(t.first);
     let (speaker, last) = doc.np_starting_at(t.last + 1, sent.end)?;
     let content_range = if t.first > sent.start + 1 {
+        let from = sent.start.max(t.first.saturating_sub(CONTENT_REACH));
         let mut end = t.first;
-        while end > sent.start && doc.is_punct(end - 1) {
+        while end > from && doc.is_punct(end - 1) {
             end -= 1;
         }
-        (sent.start < end).then(|| doc.span_of(sent.start, end - 1))
+        (from < end).then(|| doc.span_of(from, end - 1))
     } else {
         let mut start = last + 1;
         while start < sent.end && doc.is_punct(start) {
             start += 1;
         }
-        let mut end = sent.end;
+        let mut end = sent.end.min(start + CONTENT_REACH);
         while end > start && doc.is_punct(end - 1) {
             end -= 1;
         }
@@ -184,14 +189,8 @@ fn statement_verb_before(doc: &Doc, first: usize) -> bool {
 
 /// The start of the speaker search: just after a quotation that closes before the trigger.
 fn quote_floor(doc: &Doc, first: usize) -> usize {
-    let start = doc.span(first).start;
-    doc.a
-        .quotes
-        .iter()
-        .filter(|q| q.end <= start)
-        .map(|q| doc.token_at_or_after(q.end))
-        .max()
-        .unwrap_or(0)
+    doc.quote_ending_before(doc.span(first).start)
+        .map_or(0, |q| doc.token_at_or_after(q.end))
 }
 
 /// "X, the Y of Z, said": the subject before an appositive.
@@ -255,7 +254,7 @@ fn plausible_speaker(a: &Actor) -> bool {
 /// A quotation ending right before the speaker and verb: only punctuation and the speaker
 /// between its end and the trigger.
 fn quote_before(doc: &Doc, left_edge: usize, t: Trigger) -> Option<Span> {
-    let q = doc.a.quotes.iter().copied().rfind(|q| q.end <= left_edge)?;
+    let q = doc.quote_ending_before(left_edge)?;
     let gap = &doc.text[q.end..left_edge];
     let gap_ok = gap
         .chars()
@@ -268,7 +267,7 @@ fn quote_before(doc: &Doc, left_edge: usize, t: Trigger) -> Option<Span> {
 /// A quotation right after the verb: "said: “…”", "told Reuters “…”".
 fn quote_after(doc: &Doc, t: Trigger, sent_end: usize) -> Option<Span> {
     let after = doc.span(t.last).end;
-    let q = doc.a.quotes.iter().copied().find(|q| q.start >= after)?;
+    let q = doc.quote_starting_after(after)?;
     let first_q = doc.token_at_or_after(q.start);
     if first_q > t.last + 9 {
         return None;
@@ -337,7 +336,7 @@ fn reported_content(
             start += 1;
         }
     }
-    let mut end = sent.end;
+    let mut end = sent.end.min(start + CONTENT_REACH);
     while end > start && doc.a.tokens[end - 1].kind == TokenKind::Terminal {
         end -= 1;
     }
@@ -353,8 +352,9 @@ fn reported_content(
     while last > sent.start && doc.is_punct(last) {
         last -= 1;
     }
-    if last > sent.start && doc.span(last).end <= stop {
-        let span = doc.span_of(sent.start, last);
+    let from = sent.start.max(last.saturating_sub(CONTENT_REACH));
+    if last > from && doc.span(last).end <= stop {
+        let span = doc.span_of(from, last);
         return (Some(span.slice(doc.text).to_string()), Some(span));
     }
     (None, None)
@@ -405,28 +405,29 @@ fn is_quote_mark(c: char) -> bool {
 
 /// "according to X" credits X on the other events of its sentence.
 pub(crate) fn credit_sources(doc: &Doc, candidates: &mut [Candidate]) {
-    let sources: Vec<(u32, Actor, Span)> = candidates
-        .iter()
-        .filter(|c| {
-            c.event.event_type() == EventType::Statement
-                && doc.lower[c.event.trigger.start..c.event.trigger.end].starts_with("according")
-        })
-        .filter_map(|c| match &c.event.detail {
-            Detail::Statement(s) => s
-                .speaker
-                .clone()
-                .map(|a| (doc.sentence_of[c.first], a, c.event.trigger)),
-            _ => None,
-        })
-        .collect();
-    for (sentence, actor, trigger) in sources {
-        for c in candidates.iter_mut() {
-            if doc.sentence_of[c.first] == sentence
-                && c.event.trigger != trigger
-                && c.event.reported_by.is_none()
-            {
-                c.event.reported_by = Some(actor.clone());
-            }
+    // Sentence → (source, its trigger); the first "according to" of a sentence wins.
+    let mut sources: std::collections::HashMap<u32, (Actor, Span)> =
+        std::collections::HashMap::new();
+    for c in candidates.iter() {
+        let according = c.event.event_type() == EventType::Statement
+            && doc.lower[c.event.trigger.start..c.event.trigger.end].starts_with("according");
+        if let (true, Detail::Statement(s)) = (according, &c.event.detail)
+            && let Some(a) = &s.speaker
+        {
+            sources
+                .entry(doc.sentence_of[c.first])
+                .or_insert_with(|| (a.clone(), c.event.trigger));
+        }
+    }
+    if sources.is_empty() {
+        return;
+    }
+    for c in candidates.iter_mut() {
+        if let Some((actor, trigger)) = sources.get(&doc.sentence_of[c.first])
+            && c.event.trigger != *trigger
+            && c.event.reported_by.is_none()
+        {
+            c.event.reported_by = Some(actor.clone());
         }
     }
 }
