@@ -289,14 +289,13 @@ fn raw_request(id: &[u8], text: &[u8], date: &[u8]) -> Vec<u8> {
     request
 }
 
+/// A status code and what its message must contain.
+type Failure = (Code, &'static [&'static str]);
+
 /// The raw cases: name, bytes, the status expected (None: a normal answer) and what its
 /// message must contain.
-fn raw_cases() -> Vec<(
-    &'static str,
-    Vec<u8>,
-    Option<(Code, &'static [&'static str])>,
-)> {
-    let not_utf8 = |field: &'static str| -> (Code, &'static [&'static str]) {
+fn raw_cases() -> Vec<(&'static str, Vec<u8>, Option<Failure>)> {
+    let not_utf8 = |field: &'static str| -> Failure {
         let parts: &'static [&'static str] = match field {
             "id" => &["not valid protobuf", "Article.id", "not UTF-8"],
             "text" => &["not valid protobuf", "Article.text", "not UTF-8"],

@@ -18,7 +18,9 @@ use crate::error::Error;
 
 /// The function a worker runs for one validated article.
 #[derive(Clone)]
-pub struct Extraction(Arc<dyn Fn(&Engine, &Request) -> Result<Output, Error> + Send + Sync>);
+pub struct Extraction(Arc<ExtractFn>);
+
+type ExtractFn = dyn Fn(&Engine, &Request) -> Result<Output, Error> + Send + Sync;
 
 impl Extraction {
     /// Extraction by `f` instead of the engine's [`convert::extract`].
