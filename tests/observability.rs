@@ -282,6 +282,7 @@ async fn spans_continue_the_callers_trace_and_are_flushed_on_shutdown() {
         .collect()
         .await;
     assert!(responses.iter().all(Result::is_ok));
+    // An idle connection left open holds the server's drain until the grace period ends.
     drop(raw);
 
     let lines = server.stop().await;
