@@ -14,7 +14,7 @@
 //! - `OTEL_SDK_DISABLED=true` turns all of it off.
 //!
 //! The exporters read the rest of the `OTEL_EXPORTER_OTLP_*` variables themselves (headers,
-//! timeout, compression).
+//! timeout; gzip compression is not built in and refused at start).
 
 use std::io::IsTerminal;
 
