@@ -16,6 +16,7 @@ STEPS=(
   test_default
   test_engine_only
   test_client_only
+  fuzz_builds
   engine_has_no_transport
   buf_lint
   grpcurl
@@ -47,6 +48,13 @@ step_test_engine_only() {
 
 step_test_client_only() {
   cargo test --locked --no-default-features --features client
+}
+
+# The fuzz targets (fuzz/, a workspace of its own) still compile against the library; running
+# them needs nightly (README, "Running it safely").
+step_fuzz_builds() {
+  # Not --locked: fuzz/Cargo.lock follows the main Cargo.toml when its dependencies change.
+  cargo check --manifest-path fuzz/Cargo.toml --bins
 }
 
 # The engine alone must build without any transport crate (see ARCHITECTURE.md).
