@@ -119,6 +119,7 @@ proptest! {
         let extraction = ENGINE.extract(&Article { id: "prop", text: &text, published });
         for e in &extraction.events {
             for (s, what) in event_spans(e) { check_span(&text, s, what); }
+            prop_assert!(e.sentence.contains(e.trigger));
             prop_assert!((0.0..=1.0).contains(&e.confidence));
         }
         let again = ENGINE.extract(&Article { id: "prop", text: &text, published });
@@ -157,4 +158,46 @@ fn events_come_in_order_of_first_mention_with_stable_ids() {
         "another article id, other ids"
     );
     assert!(a.events.len() >= 3, "{:#?}", a.events);
+}
+
+#[test]
+fn evidence_is_the_sentence_or_a_window_around_the_trigger() {
+    // A normal sentence is the evidence whole.
+    let text = "Russia struck Kharkiv on Monday, killing two people. Talks began.";
+    let a = ENGINE.extract(&Article {
+        id: "a",
+        text,
+        published: None,
+    });
+    let strike = a
+        .events
+        .iter()
+        .find(|e| e.trigger.slice(text) == "struck")
+        .expect("strike");
+    assert_eq!(
+        strike.sentence.slice(text),
+        "Russia struck Kharkiv on Monday, killing two people."
+    );
+    // In 60 KB without a sentence end, each event carries only the words near its trigger.
+    let long = "officials held talks with Russia and drones struck Kyiv ".repeat(1_100);
+    let b = ENGINE.extract(&Article {
+        id: "b",
+        text: &long,
+        published: None,
+    });
+    assert!(b.events.len() > 100, "{} events", b.events.len());
+    let reach = sitrep::engine::EVIDENCE_WINDOW;
+    for e in &b.events {
+        assert!(
+            e.sentence.contains(e.trigger),
+            "{:?} does not contain {:?}",
+            e.sentence,
+            e.trigger
+        );
+        assert!(
+            e.sentence.len() <= 2 * reach + e.trigger.len() + 64,
+            "evidence of {} bytes",
+            e.sentence.len()
+        );
+    }
 }

@@ -25,6 +25,10 @@ pub use analysis::Analysis;
 pub use lexicon::{LexiconError, Lexicons};
 pub use model::*;
 
+/// How far the evidence of an event (`Event::sentence`) reaches on each side of its trigger in
+/// a sentence longer than twice this many bytes.
+pub const EVIDENCE_WINDOW: usize = 1_000;
+
 /// The engine's version, part of every event id and of the schema description.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 

@@ -483,7 +483,9 @@ pub struct Event {
     pub trigger: Span,
     /// Further mentions of the same event, merged.
     pub mentions: Vec<Span>,
-    /// The sentence of the trigger: the evidence a reader checks.
+    /// The sentence of the trigger: the evidence a reader checks. In a sentence longer than
+    /// [`crate::engine::EVIDENCE_WINDOW`] × 2 bytes, the whole tokens within that many bytes of
+    /// the trigger, so that an answer does not repeat a huge sentence for every event.
     pub sentence: Span,
     /// When.
     pub time: Option<TimeRef>,

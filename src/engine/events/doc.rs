@@ -270,6 +270,24 @@ impl<'a> Doc<'a> {
             .clone()
     }
 
+    /// The evidence for a trigger at tokens `first..=last`: its sentence, or in a sentence longer
+    /// than twice [`crate::engine::EVIDENCE_WINDOW`], the whole tokens within that many bytes
+    /// of the trigger.
+    pub fn evidence_span(&self, first: usize, last: usize) -> Span {
+        let sentence = self.sentence_span(first);
+        let reach = crate::engine::EVIDENCE_WINDOW;
+        if sentence.len() <= 2 * reach {
+            return sentence;
+        }
+        let trigger = self.span_of(first, last);
+        let from = self.token_at_or_after(trigger.start.saturating_sub(reach).max(sentence.start));
+        let to = self.token_before((trigger.end + reach).min(sentence.end));
+        Span::new(
+            self.span(from.min(first)).start,
+            self.span(to.max(last)).end,
+        )
+    }
+
     /// Span of the sentence holding token `i`.
     pub fn sentence_span(&self, i: usize) -> Span {
         self.a.sentences[self.sentence_of[i] as usize].span

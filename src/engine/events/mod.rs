@@ -302,7 +302,7 @@ pub(crate) fn candidate(
             status,
             trigger: doc.span_of(t.first, t.last),
             mentions: Vec::new(),
-            sentence: doc.sentence_span(t.first),
+            sentence: doc.evidence_span(t.first, t.last),
             time,
             place: None,
             reported_by: None,
