@@ -41,9 +41,11 @@ fn some_events(summary: &pb::Summary) {
 /// The table: name, text, published_date, what comes back.
 fn cases() -> Vec<(&'static str, String, &'static str, Expect)> {
     let talks = "Ukraine and US officials started talks in Riyadh on Sunday.";
-    // Trigger words over and over with no sentence end: every event would repeat the whole
-    // 1 MB "sentence".
+    // Trigger words over and over with no sentence end: each event carries the words near its
+    // trigger, not the whole 1 MB "sentence".
     let dense = "officials held talks with Russia and drones struck Kyiv ".repeat(1_000_000 / 56);
+    // Nothing but short strike clauses: 50,000 strikes, each with 2 KB of evidence, 100 MB in all.
+    let only_strikes = "Russia shelled Kyiv ".repeat(1_000_000 / 20);
     vec![
         ("empty", String::new(), "", Expect::Answer(nothing_found)),
         (
@@ -112,6 +114,12 @@ fn cases() -> Vec<(&'static str, String, &'static str, Expect)> {
         (
             "a 1 MB sentence dense in triggers",
             dense,
+            "2025-03-23",
+            Expect::Answer(anything),
+        ),
+        (
+            "1 MB of strike clauses with no sentence end",
+            only_strikes,
             "2025-03-23",
             Expect::Fails(
                 Code::ResourceExhausted,
