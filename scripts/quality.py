@@ -27,6 +27,8 @@ def headline(summary, sets):
         "statement_f1": summary.get("statement_f1"),
         "strike_f1": summary.get("strike_f1"),
         "event_f1_exhaustive": summary.get("event_f1_exhaustive"),
+        # Speakers, contents, attackers, targets, ... of the events found.
+        "argument_f1": summary.get("arg_f1"),
     }
     for key in ("muc4_doc_f1", "muc4_grit_f1", "plover_sent_recall", "plover_stance_recall"):
         if key in summary:

@@ -1,6 +1,7 @@
 //! Table-driven event cases: one file per event type under `tests/cases/`. Each case names
-//! the pattern it covers, the text, and what one event of that type must say; the rendering of
-//! every event found is also kept as an insta snapshot, reviewed by hand.
+//! the pattern it covers, the text (` ¶ ` stands for a paragraph break), and what one event of
+//! that type must say; the rendering of every event found is also kept as an insta snapshot,
+//! reviewed by hand.
 
 mod common;
 
@@ -37,7 +38,7 @@ fn cases(file: &str) -> Vec<Case> {
         out.push(Case {
             comment: comment.clone(),
             date: (!date.is_empty()).then(|| date.to_string()),
-            text: parts[1].trim().to_string(),
+            text: parts[1].trim().replace(" ¶ ", "\n\n"),
             expect: parts[2].trim().to_string(),
         });
     }

@@ -256,10 +256,12 @@ fn plausible_speaker(a: &Actor) -> bool {
 fn quote_before(doc: &Doc, left_edge: usize, t: Trigger) -> Option<Span> {
     let q = doc.quote_ending_before(left_edge)?;
     let gap = &doc.text[q.end..left_edge];
+    // A quotation closing the paragraph before belongs to that paragraph's speaker.
     let gap_ok = gap
         .chars()
         .all(|c| c.is_whitespace() || c == ',' || c == '\u{2014}' || c == '-')
-        && gap.len() < 8;
+        && gap.len() < 8
+        && gap.matches('\n').count() < 2;
     let same_or_adjacent = doc.sentence_of[doc.token_before(q.end)] + 1 >= doc.sentence_of[t.first];
     (gap_ok && same_or_adjacent).then_some(q)
 }
