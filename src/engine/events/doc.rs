@@ -132,6 +132,7 @@ pub const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
 /// Head nouns that make an unknown noun phrase an organization.
 const ORGANIZATION_HEADS: &[&str] = &[
     "ministry",
+    "bureau",
     "department",
     "agency",
     "council",
@@ -554,6 +555,10 @@ impl<'a> Doc<'a> {
             }
         }
         let head = self.word(last);
+        // "the Federal Bureau of Prisons", "Secretary of State": the noun before "of" heads.
+        let of_head = (first + 1..last)
+            .find(|&i| self.is(i, &["of"]))
+            .map_or(head, |of| self.word(of - 1));
         if self.is(last, NOT_IN_NP)
             || self.is(last, DETERMINERS)
             || self.is(last, NOT_HEADS)
@@ -569,7 +574,7 @@ impl<'a> Doc<'a> {
         let name = span.slice(self.text).to_string();
         let capitalized =
             matches!(self.a.tokens[last].case, Case::Title | Case::Upper) && !self.a.all_caps;
-        let kind = if ORGANIZATION_HEADS.contains(&head) {
+        let kind = if ORGANIZATION_HEADS.contains(&head) || ORGANIZATION_HEADS.contains(&of_head) {
             ActorKind::Organization
         } else if lone_pronoun || head.ends_with('s') && !capitalized {
             ActorKind::Group

@@ -200,9 +200,10 @@ pub(crate) fn build(
             "on" | "against" | "at" | "targeting" | "targetting" | "hitting"
         ) && target.is_none()
         {
-            if doc.time_at_token(i + 1).is_none()
-                && let Some((a, last)) = doc.np_starting_at(i + 1, ce)
-            {
+            // "on Friday", "on a Friday afternoon": a time, not a target.
+            let time_next = doc.time_at_token(i + 1).is_some()
+                || doc.is(i + 1, &["a", "the"]) && doc.time_at_token(i + 2).is_some();
+            if !time_next && let Some((a, last)) = doc.np_starting_at(i + 1, ce) {
                 target = Some(target_of(doc, a));
                 i = last + 1;
                 continue;
@@ -284,6 +285,10 @@ pub(crate) fn build(
             || weapon.is_some()
             || (attacker.is_some() && target.is_some()))
     {
+        return None;
+    }
+    // "the population exploded", "an explosion of anger": growth and feeling, not a blast.
+    if figurative_explosion(doc, &t, cs, ce, has_casualties || place.is_some()) {
         return None;
     }
     // "X attacked Y for ...": a verbal attack on someone is criticism, not a strike.
@@ -401,6 +406,37 @@ fn weapon_near(doc: &Doc, first: usize, last: usize, cs: usize, ce: usize) -> Op
         }
     }
     best.map(|(_, w)| w)
+}
+
+/// Whether an explosion word speaks of no explosive: the verb ("exploded") with no weapon
+/// word, casualty or place in its clause, or the noun followed by "of" and no weapon word
+/// ("an explosion of violence", "a blast of cold air").
+fn figurative_explosion(doc: &Doc, t: &Trigger, cs: usize, ce: usize, grounded: bool) -> bool {
+    let word = doc.word(t.first);
+    match t.entry.pos {
+        Pos::Verb if word.starts_with("explod") => {
+            // "they exploded", "which exploded": the thing is named before.
+            let pronoun = t.first > 0 && doc.is(t.first - 1, &["it", "they", "which", "that"]);
+            // "The bomb was placed at the entrance and exploded": the sentence names it.
+            let sentence_start = doc.sentence_tokens(t.first).start;
+            !grounded
+                && !pronoun
+                && weapon_near(doc, t.first, t.last, sentence_start.min(cs), ce).is_none()
+        }
+        Pos::Noun if word.starts_with("explosion") || word.starts_with("blast") => {
+            let after = t.last + 1;
+            doc.is(after, &["of"])
+                && weapon_near(
+                    doc,
+                    after,
+                    after,
+                    after + 1,
+                    (after + 5).min(ce.max(after + 1)),
+                )
+                .is_none()
+        }
+        _ => false,
+    }
 }
 
 /// Where casualty cues for this trigger may stand: its clause, extended over a comma that
