@@ -273,6 +273,21 @@ pub enum Weapon {
 }
 
 impl Weapon {
+    /// Every weapon, in the order of the contract.
+    pub const ALL: [Weapon; 11] = [
+        Weapon::Drone,
+        Weapon::Missile,
+        Weapon::Airstrike,
+        Weapon::Artillery,
+        Weapon::Rocket,
+        Weapon::Bomb,
+        Weapon::Gunfire,
+        Weapon::Chemical,
+        Weapon::Knife,
+        Weapon::Naval,
+        Weapon::Arson,
+    ];
+
     /// Upper-case name as in the contract.
     pub const fn name(self) -> &'static str {
         match self {
@@ -292,13 +307,7 @@ impl Weapon {
 
     /// Parses an upper-case name.
     pub fn from_name(name: &str) -> Option<Weapon> {
-        use Weapon::*;
-        [
-            Drone, Missile, Airstrike, Artillery, Rocket, Bomb, Gunfire, Chemical, Knife, Naval,
-            Arson,
-        ]
-        .into_iter()
-        .find(|w| w.name() == name)
+        Weapon::ALL.into_iter().find(|w| w.name() == name)
     }
 }
 

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use super::cues::{Cues, WordRole};
 use crate::engine::analysis::{Analysis, Case, Entity, EntityKind, TokenKind};
 use crate::engine::model::{Actor, ActorKind, Place, Span, TimeRef};
 
@@ -129,55 +130,6 @@ pub const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "immediately",
 ];
 
-/// Head nouns that make an unknown noun phrase an organization.
-const ORGANIZATION_HEADS: &[&str] = &[
-    "ministry",
-    "bureau",
-    "department",
-    "agency",
-    "council",
-    "committee",
-    "party",
-    "army",
-    "forces",
-    "police",
-    "government",
-    "office",
-    "service",
-    "commission",
-    "court",
-    "union",
-    "bank",
-    "company",
-    "corporation",
-    "university",
-    "institute",
-    "center",
-    "centre",
-    "foundation",
-    "association",
-    "organization",
-    "organisation",
-    "group",
-    "front",
-    "battalion",
-    "brigade",
-    "command",
-    "administration",
-    "campaign",
-    "cabinet",
-    "parliament",
-    "congress",
-    "senate",
-    "military",
-    "navy",
-    "authorities",
-    "authority",
-    "spokesperson",
-    "team",
-    "board",
-];
-
 /// One analysed article with per-token indices.
 pub struct Doc<'a> {
     /// The article text.
@@ -196,11 +148,13 @@ pub struct Doc<'a> {
     pub time_at: Vec<Option<u32>>,
     /// Token → inside a quotation region.
     pub quoted: Vec<bool>,
+    /// The cue words of the `cues` lexicon table.
+    pub cues: &'a Cues,
 }
 
 impl<'a> Doc<'a> {
-    /// Indexes an analysis of `text`.
-    pub fn new(text: &'a str, a: &'a Analysis) -> Doc<'a> {
+    /// Indexes an analysis of `text`, with the cue words the rules read.
+    pub fn new(text: &'a str, a: &'a Analysis, cues: &'a Cues) -> Doc<'a> {
         let n = a.tokens.len();
         let mut sentence_of = vec![0u32; n];
         for (si, s) in a.sentences.iter().enumerate() {
@@ -224,6 +178,7 @@ impl<'a> Doc<'a> {
             number_at,
             time_at,
             quoted,
+            cues,
         }
     }
 
@@ -249,6 +204,11 @@ impl<'a> Doc<'a> {
     pub fn is(&self, i: usize, words: &[&str]) -> bool {
         let w = self.word(i);
         !w.is_empty() && words.contains(&w)
+    }
+
+    /// True when token `i` is, lower-cased, a cue word of `role` in the `cues` table.
+    pub fn is_cue(&self, i: usize, role: WordRole) -> bool {
+        self.cues.is(role, self.word(i))
     }
 
     /// Span of token `i`.
@@ -574,7 +534,9 @@ impl<'a> Doc<'a> {
         let name = span.slice(self.text).to_string();
         let capitalized =
             matches!(self.a.tokens[last].case, Case::Title | Case::Upper) && !self.a.all_caps;
-        let kind = if ORGANIZATION_HEADS.contains(&head) || ORGANIZATION_HEADS.contains(&of_head) {
+        let kind = if self.cues.is(WordRole::OrganizationHead, head)
+            || self.cues.is(WordRole::OrganizationHead, of_head)
+        {
             ActorKind::Organization
         } else if lone_pronoun || head.ends_with('s') && !capitalized {
             ActorKind::Group

@@ -6,6 +6,7 @@
 //! merge mentions of the same talks, then order events by first mention and give them
 //! deterministic ids.
 
+mod cues;
 mod doc;
 mod merge;
 mod proposal;
@@ -21,6 +22,7 @@ use crate::engine::model::{Detail, Event, EventType, Status, TimeRef};
 
 pub use triggers::{Pos, TriggerClass, TriggerEntry};
 
+use cues::Cues;
 use doc::Doc;
 use triggers::{TriggerMatch, Triggers};
 
@@ -39,6 +41,7 @@ pub struct CameoCode {
 #[derive(Debug)]
 pub struct EventRules {
     triggers: Triggers,
+    cues: Cues,
 }
 
 /// One trigger occurrence with the entry chosen for it.
@@ -64,10 +67,11 @@ pub(crate) struct Candidate {
 }
 
 impl EventRules {
-    /// Compiles the rules from the lexicons' `triggers` and `cameo` tables.
+    /// Compiles the rules from the lexicons' `triggers`, `cameo` and `cues` tables.
     pub fn new(lexicons: &Lexicons) -> Result<EventRules, LexiconError> {
         Ok(EventRules {
             triggers: Triggers::new(lexicons)?,
+            cues: Cues::new(lexicons)?,
         })
     }
 
@@ -110,7 +114,7 @@ impl EventRules {
         article_id: &str,
         published: Option<jiff::civil::Date>,
     ) -> Vec<Event> {
-        let doc = Doc::new(text, analysis);
+        let doc = Doc::new(text, analysis, &self.cues);
         let starts: Vec<usize> = analysis.tokens.iter().map(|t| t.span.start).collect();
         let ends: Vec<usize> = analysis.tokens.iter().map(|t| t.span.end).collect();
         let matches = self.triggers.find(&doc.lower, &starts, &ends);

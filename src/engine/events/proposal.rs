@@ -6,41 +6,13 @@
 //! proposal they answer, even in a later sentence; a response to something not yet seen
 //! ("Y rejected X's demand to …") makes the proposal it answers.
 
+use super::cues::WordRole;
 use super::doc::{Doc, same_actor};
 use super::{Candidate, Pos, Trigger, TriggerClass, candidate};
 use crate::engine::analysis::EntityKind;
 use crate::engine::model::{
     Actor, Detail, EventType, Precision, Proposal, ProposalKind, Response, Span, Stance,
 };
-
-/// Nouns that name a proposal when a response governs them.
-const PROPOSAL_NOUNS: &[&str] = &[
-    "proposal",
-    "proposals",
-    "plan",
-    "plans",
-    "offer",
-    "offers",
-    "idea",
-    "deal",
-    "ceasefire",
-    "cease-fire",
-    "truce",
-    "demand",
-    "demands",
-    "request",
-    "requests",
-    "call",
-    "calls",
-    "initiative",
-    "it",
-    "this",
-    "that",
-    "agreement",
-    "pause",
-    "terms",
-    "suggestion",
-];
 
 /// How many sentences back a response may find the proposal it answers.
 const RESPONSE_REACH: u32 = 4;
@@ -324,7 +296,7 @@ pub(crate) fn link_responses(
         }
         let object = span_between(doc, r.last + 1, ce);
         let object_names_proposal =
-            (r.last + 1..ce.min(r.last + 5)).any(|i| doc.is(i, PROPOSAL_NOUNS));
+            (r.last + 1..ce.min(r.last + 5)).any(|i| doc.is_cue(i, WordRole::ProposalNoun));
         let trigger_span = doc.span_of(r.first, r.last);
         let counter = stance == Stance::CounterProposed;
         // The proposal answered: one named in the object ("accepted Egypt's proposal"), else

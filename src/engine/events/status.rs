@@ -1,98 +1,13 @@
 //! Whether an event happened: tense, modality and negation around its trigger.
 //!
-//! The cues are read in the trigger's clause, left of the trigger (at most eight tokens back),
+//! The cues (the `negation`, `hypothesis`, `future` and `ongoing` rows of the `cues` lexicon
+//! table) are read in the trigger's clause, left of the trigger (at most eight tokens back),
 //! plus a few words right after a noun trigger ("negotiations ahead", "talks are under way").
 //! The cue nearest the trigger wins; a resolved date after the dateline makes an event PLANNED
 //! unless a stronger cue (negation, hypothesis) says otherwise.
 
 use super::doc::Doc;
 use crate::engine::model::{Status, TimeRef};
-
-const NEGATION: &[&str] = &[
-    "not",
-    "n't",
-    "never",
-    "no",
-    "denied",
-    "deny",
-    "denies",
-    "denying",
-    "without",
-    "neither",
-    "nor",
-    "refused",
-    "refuses",
-    "failed",
-    "fails",
-    "cancelled",
-    "canceled",
-    "called",
-    "ruled",
-];
-const HYPOTHESIS: &[&str] = &[
-    "could",
-    "would",
-    "might",
-    "should",
-    "if",
-    "unless",
-    "possible",
-    "possibly",
-    "potential",
-    "likely",
-    "unlikely",
-    "expected",
-    "expects",
-    "hope",
-    "hopes",
-    "hoped",
-    "hoping",
-    "threatened",
-    "threatens",
-    "threaten",
-    "want",
-    "wants",
-    "wanted",
-    "seek",
-    "seeks",
-    "sought",
-    "proposed",
-    "considering",
-    "consider",
-    "considers",
-    "mulling",
-    "may",
-    "possibility",
-    "prospect",
-];
-const FUTURE: &[&str] = &[
-    "will",
-    "'ll",
-    "shall",
-    "scheduled",
-    "planned",
-    "plans",
-    "planning",
-    "upcoming",
-    "next",
-    "ahead",
-    "forthcoming",
-    "due",
-    "set",
-    "tomorrow",
-    "prepare",
-    "prepares",
-    "preparing",
-];
-const ONGOING: &[&str] = &[
-    "ongoing",
-    "continuing",
-    "continue",
-    "continues",
-    "continued",
-    "underway",
-    "beginning",
-];
 
 /// The status of an event whose trigger is tokens `first..=last`, with `noun` true for noun
 /// triggers (which take cues after them too) and the event's resolved time, if any.
@@ -156,42 +71,19 @@ pub fn status(
     }
 }
 
-/// The status cue at token `i`, if any (for a trigger at `trigger`).
+/// The status cue at token `i`, if any (for a trigger at `trigger`): a negation, hypothesis,
+/// future or ongoing cue of the `cues` table starting there ("not", "could", "set to",
+/// "underway"), or a word ending in "n't".
 fn cue_at(doc: &Doc, i: usize, trigger: usize) -> Option<Status> {
     let w = doc.word(i);
     if w == "may" && doc.a.all_caps {
         return None; // the month in wire copy
     }
-    if w == "called" || w == "ruled" {
-        // "called off", "ruled out": negation only with the particle.
-        return matches!(doc.word(i + 1), "off" | "out").then_some(Status::Negated);
-    }
     if w == "no" && i + 1 != trigger {
         return None;
     }
-    if NEGATION.contains(&w) || w.ends_with("n't") || w.ends_with("n\u{2019}t") {
+    if w.ends_with("n't") || w.ends_with("n\u{2019}t") {
         return Some(Status::Negated);
     }
-    if w == "set" || w == "due" {
-        return (doc.word(i + 1) == "to").then_some(Status::Planned);
-    }
-    if w == "going" && doc.word(i + 1) == "to" {
-        return Some(Status::Planned);
-    }
-    if (w == "is" || w == "are") && doc.word(i + 1) == "to" {
-        return Some(Status::Planned);
-    }
-    if w == "ahead" && doc.word(i + 1) == "of" {
-        return Some(Status::Planned);
-    }
-    if HYPOTHESIS.contains(&w) {
-        return Some(Status::Hypothetical);
-    }
-    if FUTURE.contains(&w) {
-        return Some(Status::Planned);
-    }
-    if ONGOING.contains(&w) {
-        return Some(Status::Ongoing);
-    }
-    None
+    doc.cues.status(|j| doc.word(j), i)
 }

@@ -3,100 +3,11 @@
 //! Patterns: "X strike on Y", "X drone strikes in Z", "strikes by X on Y", "X shelled Y",
 //! "Y was attacked by X", "killed N VICTIMS", "resulted in N deaths", "N people were killed".
 
+use super::cues::WordRole;
 use super::doc::Doc;
 use super::{Candidate, Pos, Trigger, candidate};
 use crate::engine::analysis::EntityKind;
 use crate::engine::model::{Actor, ActorKind, Casualties, Detail, Place, Strike, Target, Weapon};
-
-/// Words naming a weapon, and the weapon.
-const WEAPON_WORDS: &[(&str, Weapon)] = &[
-    ("drone", Weapon::Drone),
-    ("drones", Weapon::Drone),
-    ("uav", Weapon::Drone),
-    ("uavs", Weapon::Drone),
-    ("missile", Weapon::Missile),
-    ("missiles", Weapon::Missile),
-    ("rocket", Weapon::Rocket),
-    ("rockets", Weapon::Rocket),
-    ("artillery", Weapon::Artillery),
-    ("shells", Weapon::Artillery),
-    ("mortar", Weapon::Artillery),
-    ("mortars", Weapon::Artillery),
-    ("tank", Weapon::Artillery),
-    ("tanks", Weapon::Artillery),
-    ("bomb", Weapon::Bomb),
-    ("bombs", Weapon::Bomb),
-    ("explosive", Weapon::Bomb),
-    ("explosives", Weapon::Bomb),
-    ("ied", Weapon::Bomb),
-    ("grenade", Weapon::Bomb),
-    ("grenades", Weapon::Bomb),
-    ("dynamite", Weapon::Bomb),
-    ("mine", Weapon::Bomb),
-    ("mines", Weapon::Bomb),
-    ("device", Weapon::Bomb),
-    ("gun", Weapon::Gunfire),
-    ("guns", Weapon::Gunfire),
-    ("rifle", Weapon::Gunfire),
-    ("rifles", Weapon::Gunfire),
-    ("gunmen", Weapon::Gunfire),
-    ("gunman", Weapon::Gunfire),
-    ("gunfire", Weapon::Gunfire),
-    ("machineguns", Weapon::Gunfire),
-    ("shots", Weapon::Gunfire),
-    ("bullets", Weapon::Gunfire),
-    ("warplanes", Weapon::Airstrike),
-    ("warplane", Weapon::Airstrike),
-    ("jets", Weapon::Airstrike),
-    ("aircraft", Weapon::Airstrike),
-    ("helicopter", Weapon::Airstrike),
-    ("helicopters", Weapon::Airstrike),
-    ("knife", Weapon::Knife),
-    ("machete", Weapon::Knife),
-    ("machetes", Weapon::Knife),
-    ("warship", Weapon::Naval),
-    ("warships", Weapon::Naval),
-];
-
-/// Words that make "strike" a labour or protest action, not an attack.
-const NOT_ATTACK_BEFORE: &[&str] = &[
-    "hunger",
-    "general",
-    "labor",
-    "labour",
-    "workers",
-    "national",
-    "rail",
-    "teachers",
-    "heart",
-    "panic",
-    "lucky",
-    "first",
-    "preemptive",
-    "pre-emptive",
-    "verbal",
-    "personal",
-    "political",
-];
-
-const KILL_WORDS: &[&str] = &[
-    "killed",
-    "killing",
-    "kills",
-    "kill",
-    "dead",
-    "died",
-    "deaths",
-    "death",
-    "dying",
-    "lives",
-    "fatalities",
-    "murdered",
-    "slain",
-];
-const INJURE_WORDS: &[&str] = &[
-    "injured", "injuring", "wounded", "wounding", "hurt", "injuries", "injures", "wounds",
-];
 
 /// Builds a strike from its trigger, or nothing for a strike that is not an attack.
 pub(crate) fn build(
@@ -104,7 +15,7 @@ pub(crate) fn build(
     t: Trigger,
     published: Option<jiff::civil::Date>,
 ) -> Option<Candidate> {
-    if t.first > 0 && doc.is(t.first - 1, NOT_ATTACK_BEFORE) {
+    if t.first > 0 && doc.is_cue(t.first - 1, WordRole::NotAttackBefore) {
         return None;
     }
     // A labour strike ("a 48-hour strike", "a nationwide strike").
@@ -394,7 +305,7 @@ fn weapon_near(doc: &Doc, first: usize, last: usize, cs: usize, ce: usize) -> Op
     let mut best: Option<(usize, Weapon)> = None;
     for i in cs..ce {
         let w = doc.word(i);
-        if let Some(&(_, weapon)) = WEAPON_WORDS.iter().find(|(k, _)| *k == w) {
+        if let Some(weapon) = doc.cues.weapon(w) {
             let dist = if i < first {
                 first - i
             } else {
@@ -459,8 +370,8 @@ fn casualties(doc: &Doc, cs: usize, ce: usize) -> Casualties {
     let mut c = Casualties::default();
     for k in cs..ce {
         let w = doc.word(k);
-        let killed = KILL_WORDS.contains(&w);
-        let injured = INJURE_WORDS.contains(&w);
+        let killed = doc.cues.is(WordRole::Kill, w);
+        let injured = doc.cues.is(WordRole::Injure, w);
         if !killed && !injured {
             continue;
         }
@@ -550,8 +461,8 @@ fn victim_at(doc: &Doc, i: usize, ce: usize) -> Option<Actor> {
                 "other", "more", "while", "when",
             ],
         )
-        && !KILL_WORDS.contains(&w)
-        && !INJURE_WORDS.contains(&w);
+        && !doc.cues.is(WordRole::Kill, w)
+        && !doc.cues.is(WordRole::Injure, w);
     noun_like.then(|| Actor {
         name: doc.raw(i).to_string(),
         canonical: w.to_string(),

@@ -3,6 +3,7 @@
 //! Patterns: "X and Y started talks", "talks between X and Y", "talks with X", "X officials
 //! will hold discussions with Y officials on DATE in PLACE", "X met Y", "talks on TOPIC".
 
+use super::cues::WordRole;
 use super::doc::{Doc, same_actor};
 use super::{Candidate, Pos, Trigger, candidate};
 use crate::engine::model::{Actor, Detail, Place, Talks};
@@ -109,78 +110,6 @@ pub(crate) fn build(
     Some(c)
 }
 
-/// Words that may stand between the parties and a talks noun ("X and Y started talks",
-/// "X officials will hold separate technical-level discussions").
-const TALKS_SUPPORT: &[&str] = &[
-    "hold",
-    "holds",
-    "held",
-    "holding",
-    "start",
-    "started",
-    "starts",
-    "starting",
-    "begin",
-    "began",
-    "begun",
-    "launch",
-    "launched",
-    "open",
-    "opened",
-    "resume",
-    "resumed",
-    "resuming",
-    "conduct",
-    "conducted",
-    "continue",
-    "continued",
-    "join",
-    "joined",
-    "attend",
-    "attended",
-    "enter",
-    "entered",
-    "have",
-    "has",
-    "had",
-    "will",
-    "would",
-    "to",
-    "are",
-    "is",
-    "were",
-    "was",
-    "be",
-    "been",
-    "set",
-    "the",
-    "a",
-    "an",
-    "new",
-    "direct",
-    "first",
-    "fresh",
-    "more",
-    "further",
-    "separate",
-    "formal",
-    "peace",
-    "round",
-    "of",
-    "another",
-    "second",
-    "third",
-    "final",
-    "also",
-    "agreed",
-    "plan",
-    "plans",
-    "planned",
-    "due",
-    "expected",
-    "-",
-];
-
 /// The parties named before the trigger: for a noun, only when nothing but support words
 /// ("started", "will hold") stands between them and the trigger.
 fn left_participants(doc: &Doc, t: Trigger, cs: usize) -> Vec<Actor> {
@@ -190,7 +119,7 @@ fn left_participants(doc: &Doc, t: Trigger, cs: usize) -> Vec<Actor> {
     };
     let after = doc.token_at_or_after(last.span.end);
     let linked = (after..t.first).all(|i| {
-        doc.is(i, TALKS_SUPPORT)
+        doc.is_cue(i, WordRole::TalksSupport)
             || doc.has_time(i)
             || doc.word(i).ends_with("-level")
             || super::level_word(doc.word(i))

@@ -9,7 +9,7 @@
 //! - `entities` (`surface kind canonical country attrs`) into [`EntityEntry`];
 //! - `titles` (`phrase canonical role`) into [`TitleEntry`].
 //!
-//! Every other kind (`triggers`, `cameo`, ...) is checked only for its header and column count
+//! Every other kind (`triggers`, `cameo`, `cues`, ...) is checked only for its header and column count
 //! and kept as a generic [`Table`], which the module that owns the kind parses itself (and
 //! reports its own errors with [`Table::error`]).
 //!
@@ -25,6 +25,7 @@ use std::sync::Arc;
 
 use super::analysis::EntityKind;
 
+pub(crate) use parse::MixHasher;
 pub use parse::{ENTITY_COLUMNS, TITLE_COLUMNS, kind_from_name, kind_name};
 
 /// The lexicon files compiled into the binary: (path as reported in errors, contents).
@@ -76,6 +77,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     (
         "lexicons/cameo.tsv",
         include_str!("../../../lexicons/cameo.tsv"),
+    ),
+    (
+        "lexicons/cues.tsv",
+        include_str!("../../../lexicons/cues.tsv"),
     ),
 ];
 

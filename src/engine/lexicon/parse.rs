@@ -56,7 +56,7 @@ impl Interner {
 /// A fast, non-cryptographic hasher for the interner (the keys are our own lexicon strings, so
 /// hash flooding is not a concern): eight bytes at a time, rotate, xor and multiply.
 #[derive(Default, Clone, Copy)]
-pub(super) struct MixHasher(u64);
+pub(crate) struct MixHasher(u64);
 
 impl Hasher for MixHasher {
     fn write(&mut self, bytes: &[u8]) {

@@ -1,0 +1,437 @@
+//! Cue words from the `cues` lexicon table: the domain vocabulary the event rules read around a
+//! trigger (weapon words, casualty words, status cues, words that link talks to their parties,
+//! proposal nouns, organization head nouns).
+//!
+//! Every cue but a status cue is one word, looked up in a hash set or map per role. Status cues
+//! (negation, hypothesis, future, ongoing) may be phrases of several words ("called off"),
+//! matched word by word from a token; the longest phrase wins, then the stronger status.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
+
+use crate::engine::lexicon::{LexiconError, Lexicons, MixHasher, Table};
+use crate::engine::model::{Status, Weapon};
+
+type Fast = BuildHasherDefault<MixHasher>;
+
+/// The roles of one-word cues that a rule asks about by yes or no.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordRole {
+    /// Before a strike trigger, makes it a labour or figurative action ("hunger strike").
+    NotAttackBefore,
+    /// A casualty word counting the killed ("killed", "dead", "deaths").
+    Kill,
+    /// A casualty word counting the injured ("wounded", "injuries").
+    Injure,
+    /// May stand between the parties and a talks noun ("X and Y started talks").
+    TalksSupport,
+    /// Names a proposal in the object of a response ("rejected the plan").
+    ProposalNoun,
+    /// Makes an unknown noun phrase an organization ("the health ministry").
+    OrganizationHead,
+}
+
+/// What a row of the `cues` table does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Weapon,
+    Word(WordRole),
+    Status(Status),
+}
+
+/// Every role, by its name in the files.
+const ROLES: &[(&str, Role)] = &[
+    ("weapon", Role::Weapon),
+    ("not-attack-before", Role::Word(WordRole::NotAttackBefore)),
+    ("kill", Role::Word(WordRole::Kill)),
+    ("injure", Role::Word(WordRole::Injure)),
+    ("negation", Role::Status(Status::Negated)),
+    ("hypothesis", Role::Status(Status::Hypothetical)),
+    ("future", Role::Status(Status::Planned)),
+    ("ongoing", Role::Status(Status::Ongoing)),
+    ("talks-support", Role::Word(WordRole::TalksSupport)),
+    ("proposal-noun", Role::Word(WordRole::ProposalNoun)),
+    ("organization-head", Role::Word(WordRole::OrganizationHead)),
+];
+
+const WORD_ROLES: usize = 6;
+
+impl WordRole {
+    fn index(self) -> usize {
+        match self {
+            WordRole::NotAttackBefore => 0,
+            WordRole::Kill => 1,
+            WordRole::Injure => 2,
+            WordRole::TalksSupport => 3,
+            WordRole::ProposalNoun => 4,
+            WordRole::OrganizationHead => 5,
+        }
+    }
+}
+
+/// A status cue: the words after its first, and the status it gives.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct StatusCue {
+    rest: Vec<String>,
+    status: Status,
+}
+
+/// Which status wins when one phrase has several: negation, then hypothesis, future, ongoing.
+fn strength(s: Status) -> u8 {
+    match s {
+        Status::Negated => 4,
+        Status::Hypothetical => 3,
+        Status::Planned => 2,
+        Status::Ongoing => 1,
+        Status::Occurred => 0,
+    }
+}
+
+/// The compiled cue lexicon: built once with the engine, read by every request.
+#[derive(Debug, Default)]
+pub struct Cues {
+    weapons: HashMap<String, Weapon, Fast>,
+    words: [HashSet<String, Fast>; WORD_ROLES],
+    /// First word → the cues starting with it, longest first, then strongest.
+    status: HashMap<String, Vec<StatusCue>, Fast>,
+}
+
+impl Cues {
+    /// Parses every `cues` table, embedded and user-supplied.
+    pub fn new(lexicons: &Lexicons) -> Result<Cues, LexiconError> {
+        let mut cues = Cues::default();
+        // Where each weapon word was first given, to report a conflicting row.
+        let mut weapon_rows: HashMap<String, (Weapon, String, usize)> = HashMap::new();
+        for table in lexicons.tables("cues") {
+            let phrase_col = column(table, "phrase")?;
+            let role_col = column(table, "role")?;
+            let attrs_col = table.column("attrs");
+            for row in &table.rows {
+                let line = row.line;
+                let words: Vec<String> = row.fields[phrase_col]
+                    .split_whitespace()
+                    .map(str::to_ascii_lowercase)
+                    .collect();
+                let role_name = row.fields[role_col].trim();
+                let role = ROLES
+                    .iter()
+                    .find(|(n, _)| *n == role_name)
+                    .map(|&(_, r)| r)
+                    .ok_or_else(|| {
+                        table.error(
+                            line,
+                            format!("unknown role {role_name:?} ({})", role_names()),
+                        )
+                    })?;
+                let Some(first) = words.first() else {
+                    return Err(table.error(line, "empty phrase"));
+                };
+                if words.len() > 1 && !matches!(role, Role::Status(_)) {
+                    return Err(table.error(
+                        line,
+                        format!(
+                            "a {role_name} cue is one word, not {:?} (only negation, \
+                             hypothesis, future and ongoing cues may be phrases)",
+                            words.join(" ")
+                        ),
+                    ));
+                }
+                let attrs = attrs_col.map_or("", |c| row.fields[c].as_str());
+                let weapon = parse_attrs(table, line, attrs)?;
+                match (role, weapon) {
+                    (Role::Weapon, None) => {
+                        return Err(table.error(
+                            line,
+                            format!("a weapon cue needs weapon=NAME ({})", weapon_names()),
+                        ));
+                    }
+                    (Role::Weapon, Some(w)) => {
+                        if let Some((old, path, old_line)) = weapon_rows.get(first)
+                            && *old != w
+                        {
+                            return Err(table.error(
+                                line,
+                                format!(
+                                    "{first:?} is already weapon {} ({path}:{old_line})",
+                                    old.name()
+                                ),
+                            ));
+                        }
+                        weapon_rows
+                            .entry(first.clone())
+                            .or_insert_with(|| (w, table.path.clone(), line));
+                        cues.weapons.insert(first.clone(), w);
+                    }
+                    (_, Some(_)) => {
+                        return Err(table.error(
+                            line,
+                            format!("weapon= goes with role weapon only, not {role_name}"),
+                        ));
+                    }
+                    (Role::Word(r), None) => {
+                        cues.words[r.index()].insert(first.clone());
+                    }
+                    (Role::Status(status), None) => {
+                        let cue = StatusCue {
+                            rest: words[1..].to_vec(),
+                            status,
+                        };
+                        let list = cues.status.entry(first.clone()).or_default();
+                        if !list.contains(&cue) {
+                            list.push(cue);
+                        }
+                    }
+                }
+            }
+        }
+        for list in cues.status.values_mut() {
+            list.sort_by(|a, b| {
+                (b.rest.len(), strength(b.status)).cmp(&(a.rest.len(), strength(a.status)))
+            });
+        }
+        Ok(cues)
+    }
+
+    /// The weapon a word names ("drones" → DRONE).
+    pub fn weapon(&self, word: &str) -> Option<Weapon> {
+        self.weapons.get(word).copied()
+    }
+
+    /// True when `word` (lower case) is a cue of `role`.
+    pub fn is(&self, role: WordRole, word: &str) -> bool {
+        self.words[role.index()].contains(word)
+    }
+
+    /// The status cue starting at token `i`, reading lower-case words with `word` (which
+    /// returns "" past the end): the longest phrase that matches, the strongest status first.
+    pub fn status<'w>(&self, word: impl Fn(usize) -> &'w str, i: usize) -> Option<Status> {
+        let list = self.status.get(word(i))?;
+        list.iter()
+            .find(|c| c.rest.iter().enumerate().all(|(k, w)| word(i + 1 + k) == w))
+            .map(|c| c.status)
+    }
+}
+
+fn column(table: &Table, name: &str) -> Result<usize, LexiconError> {
+    table
+        .column(name)
+        .ok_or_else(|| table.error(0, format!("no column {name:?}")))
+}
+
+/// The `;`-separated attributes of a row: `weapon=NAME` is the only one.
+fn parse_attrs(table: &Table, line: usize, attrs: &str) -> Result<Option<Weapon>, LexiconError> {
+    let mut weapon = None;
+    for attr in attrs.split(';').map(str::trim).filter(|a| !a.is_empty()) {
+        match attr.split_once('=') {
+            Some(("weapon", value)) => {
+                weapon = Some(Weapon::from_name(value.trim()).ok_or_else(|| {
+                    table.error(line, format!("bad weapon {value:?} ({})", weapon_names()))
+                })?);
+            }
+            _ => {
+                return Err(table.error(line, format!("unknown attribute {attr:?} (weapon=NAME)")));
+            }
+        }
+    }
+    Ok(weapon)
+}
+
+fn role_names() -> String {
+    ROLES.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
+}
+
+fn weapon_names() -> String {
+    Weapon::ALL
+        .iter()
+        .map(|w| w.name())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::model::{Detail, Event};
+    use crate::engine::{Article, Engine};
+
+    const HEADER: &str =
+        "# table: cues\n# source: test\n# licence: test\n# columns: phrase\trole\tattrs\n";
+
+    fn temp_dir(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("sitrep-cues-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    /// The embedded `cues` table alone, plus the files of `dir`.
+    fn cues_with(dir: &std::path::Path) -> Result<Cues, LexiconError> {
+        let (path, text) = crate::engine::lexicon::EMBEDDED
+            .iter()
+            .find(|(p, _)| p.ends_with("/cues.tsv"))
+            .expect("cues.tsv is embedded");
+        let mut lex = Lexicons::empty();
+        lex.add_str(path, text)?;
+        lex.load_dir(dir)?;
+        Cues::new(&lex)
+    }
+
+    /// One line per event: type, status, weapon and killed count where it has them.
+    fn summary(events: &[Event]) -> Vec<String> {
+        events
+            .iter()
+            .map(|e| {
+                let mut s = format!("{} {}", e.event_type().name(), e.status.name());
+                if let Detail::Strike(x) = &e.detail {
+                    if let Some(w) = x.weapon {
+                        s += &format!(" weapon={}", w.name());
+                    }
+                    if let Some(k) = x.casualties.killed {
+                        s += &format!(" killed={k}");
+                    }
+                }
+                s
+            })
+            .collect()
+    }
+
+    #[test]
+    fn user_cues_take_effect() {
+        let dir = temp_dir("user");
+        std::fs::write(
+            dir.join("cues.tsv"),
+            format!(
+                "{HEADER}scrapped\tnegation\t\nput off\tnegation\t\n\
+                 howitzer\tweapon\tweapon=ARTILLERY\nperished\tkill\t\n"
+            ),
+        )
+        .unwrap();
+        let plain = Engine::embedded().unwrap();
+        let extended = Engine::builder().user_lexicons(&dir).build().unwrap();
+        // (text, events on the embedded lexicons, events with the user's cues)
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            (
+                "Officials scrapped talks with Iran on Monday.",
+                &["talks OCCURRED"],
+                &["talks NEGATED"],
+            ),
+            (
+                "Officials put off talks with Iran on Monday.",
+                &["talks OCCURRED"],
+                &["talks NEGATED"],
+            ),
+            (
+                "Russian forces attacked Kharkiv with a howitzer on Monday.",
+                &["strike OCCURRED"],
+                &["strike OCCURRED weapon=ARTILLERY"],
+            ),
+            (
+                "Three civilians perished in a Russian missile strike on Kharkiv.",
+                &["strike OCCURRED weapon=MISSILE"],
+                &["strike OCCURRED weapon=MISSILE killed=3"],
+            ),
+        ];
+        for (text, before, after) in cases {
+            let article = Article {
+                id: "t",
+                text,
+                published: None,
+            };
+            assert_eq!(
+                summary(&plain.extract(&article).events),
+                *before,
+                "embedded: {text}"
+            );
+            assert_eq!(
+                summary(&extended.extract(&article).events),
+                *after,
+                "with user cues: {text}"
+            );
+        }
+        assert_ne!(plain.lexicon_version(), extended.lexicon_version());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn status_phrases_match_longest_first() {
+        let dir = temp_dir("empty");
+        let cues = cues_with(&dir).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        let cases: &[(&str, Option<Status>)] = &[
+            ("not", Some(Status::Negated)),
+            ("called off", Some(Status::Negated)),
+            ("called", None),
+            ("ruled out", Some(Status::Negated)),
+            ("set to", Some(Status::Planned)),
+            ("set", None),
+            ("going to", Some(Status::Planned)),
+            ("ahead of", Some(Status::Planned)),
+            ("could", Some(Status::Hypothetical)),
+            ("underway", Some(Status::Ongoing)),
+            ("talks", None),
+        ];
+        for (text, want) in cases {
+            let words: Vec<&str> = text.split(' ').collect();
+            let got = cues.status(|j| words.get(j).copied().unwrap_or(""), 0);
+            assert_eq!(got, *want, "{text:?}");
+        }
+        assert_eq!(cues.weapon("drones"), Some(Weapon::Drone));
+        assert!(cues.is(WordRole::OrganizationHead, "ministry"));
+        assert!(!cues.is(WordRole::Kill, "ministry"));
+    }
+
+    #[test]
+    fn malformed_rows_are_rejected_with_path_line_and_reason() {
+        let cases: &[(&str, usize, &str)] = &[
+            (
+                "drone\tweapn\t",
+                5,
+                "unknown role \"weapn\" (weapon, not-attack-before, kill, injure, negation, \
+                 hypothesis, future, ongoing, talks-support, proposal-noun, organization-head)",
+            ),
+            (
+                "howitzer\tweapon\tweapon=CANNON",
+                5,
+                "bad weapon \"CANNON\" (DRONE, MISSILE, AIRSTRIKE, ARTILLERY, ROCKET, BOMB, \
+                 GUNFIRE, CHEMICAL, KNIFE, NAVAL, ARSON)",
+            ),
+            ("howitzer\tweapon\t", 5, "a weapon cue needs weapon=NAME"),
+            (
+                "scrapped\tnegation\tweapon=DRONE",
+                5,
+                "weapon= goes with role weapon only, not negation",
+            ),
+            (
+                "scrapped\tnegation\tstrong",
+                5,
+                "unknown attribute \"strong\"",
+            ),
+            ("\tnegation\t", 5, "empty phrase"),
+            ("mass grave\tkill\t", 5, "a kill cue is one word"),
+            (
+                "scrapped\tnegation\t\ndrone\tweapon\tweapon=MISSILE",
+                6,
+                "\"drone\" is already weapon DRONE (lexicons/cues.tsv:",
+            ),
+        ];
+        for (i, (rows, line, reason)) in cases.iter().enumerate() {
+            let dir = temp_dir(&format!("bad{i}"));
+            let file = dir.join("mine.tsv");
+            std::fs::write(&file, format!("{HEADER}{rows}\n")).unwrap();
+            let err = cues_with(&dir).map(|_| ()).unwrap_err();
+            assert_eq!(err.path, file.display().to_string(), "{rows:?}");
+            assert_eq!(err.line, *line, "{rows:?}: {err}");
+            assert!(err.reason.contains(reason), "{rows:?}: {err}");
+            std::fs::remove_dir_all(&dir).unwrap();
+        }
+        // The same file stops the engine from being built.
+        let dir = temp_dir("engine");
+        std::fs::write(dir.join("mine.tsv"), format!("{HEADER}drone\tweapn\t\n")).unwrap();
+        let err = Engine::builder().user_lexicons(&dir).build().unwrap_err();
+        assert!(
+            err.to_string().contains("mine.tsv:5: unknown role"),
+            "{err}"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
