@@ -301,6 +301,14 @@ pub(crate) fn link_responses(
         let counter = stance == Stance::CounterProposed;
         // The proposal answered: one named in the object ("accepted Egypt's proposal"), else
         // the nearest earlier one within reach.
+        // "agreed to the ceasefire proposal" answers a ceasefire, not an earlier plan of
+        // another kind.
+        let object_kind =
+            object.map_or(ProposalKind::Other, |o| kind_of(&doc.lower[o.start..o.end]));
+        let same_kind = |c: &Candidate| match &c.event.detail {
+            Detail::Proposal(p) => object_kind == ProposalKind::Other || p.kind == object_kind,
+            _ => false,
+        };
         let in_object = candidates.iter().position(|c| {
             c.event.event_type() == EventType::Proposal
                 && object.is_some_and(|o| o.contains(c.event.trigger))
@@ -314,6 +322,7 @@ pub(crate) fn link_responses(
                 .enumerate()
                 .filter(|(_, c)| {
                     c.event.event_type() == EventType::Proposal
+                        && same_kind(c)
                         && c.event.trigger.end <= trigger_span.start
                         && doc.sentence_of[r.first] - doc.sentence_of[c.first] <= RESPONSE_REACH
                 })
@@ -327,7 +336,7 @@ pub(crate) fn link_responses(
             None
         };
         // The object's own proposal noun ("rejected the proposal") is a mention, not an event.
-        let object_nouns: Vec<usize> = candidates
+        let mut object_nouns: Vec<usize> = candidates
             .iter()
             .enumerate()
             .filter(|(_, c)| {
@@ -337,6 +346,9 @@ pub(crate) fn link_responses(
             })
             .map(|(i, _)| i)
             .collect();
+        // Nothing earlier of its kind: the object's own proposal noun is what is answered.
+        let answered = answered
+            .or_else(|| (!counter && !object_nouns.is_empty()).then(|| object_nouns.remove(0)));
         let responses: Vec<Response> = actors
             .iter()
             .map(|a| Response {
