@@ -71,6 +71,16 @@ async fn start_server() -> (tokio::process::Child, std::net::SocketAddr) {
     (child, addr)
 }
 
+/// A callback that says once, on `first`, that a call is in flight.
+fn signal_once(first: mpsc::UnboundedSender<()>) -> impl FnMut() {
+    let mut first = Some(first);
+    move || {
+        if let Some(tx) = first.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
 /// Reads an ExtractStream call to its end, checking each summary against the events before it;
 /// says once (on `first`) that the call is in flight.
 async fn read_stream(
@@ -78,12 +88,7 @@ async fn read_stream(
     requests: impl tokio_stream::Stream<Item = pb::ExtractRequest> + Send + 'static,
     first: mpsc::UnboundedSender<()>,
 ) -> End {
-    let mut first = Some(first);
-    let mut signal = move || {
-        if let Some(tx) = first.take() {
-            let _ = tx.send(());
-        }
-    };
+    let mut signal = signal_once(first);
     let mut responses = match client.extract_many(requests).await {
         Ok(responses) => responses,
         Err(status) => {
@@ -120,12 +125,7 @@ async fn read_extract(
     article: pb::Article,
     first: mpsc::UnboundedSender<()>,
 ) -> End {
-    let mut first = Some(first);
-    let mut signal = move || {
-        if let Some(tx) = first.take() {
-            let _ = tx.send(());
-        }
-    };
+    let mut signal = signal_once(first);
     let mut events = match client.extract(article).await {
         Ok(events) => events,
         Err(status) => {

@@ -395,13 +395,11 @@ pub(crate) fn link_responses(
                             .collect()
                     })
                     .unwrap_or_default();
-                let kind =
-                    object.map_or(ProposalKind::Other, |o| kind_of(&doc.lower[o.start..o.end]));
                 let detail = Detail::Proposal(Proposal {
                     proposers,
                     content: object.map(|o| o.slice(doc.text).to_string()),
                     content_span: object,
-                    kind,
+                    kind: object_kind,
                     duration_days: None,
                     responses,
                 });
