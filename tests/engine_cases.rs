@@ -112,6 +112,7 @@ fn satisfies(e: &Event, text: &str, key: &str, value: &str) -> bool {
             p.duration_days.map(|d| d.to_string()).as_deref() == Some(value)
         }
         ("content", Detail::Proposal(p)) => p.content.as_deref().is_some_and(|c| c.contains(value)),
+        ("responses", Detail::Proposal(p)) => p.responses.len().to_string() == value,
         ("response", Detail::Proposal(p)) => {
             let (actor, stance) = value.rsplit_once(':').expect("response=actor:STANCE");
             p.responses

@@ -29,6 +29,9 @@ pub enum WordRole {
     ProposalNoun,
     /// Makes an unknown noun phrase an organization ("the health ministry").
     OrganizationHead,
+    /// Asks someone else to act: a response verb after it is requested, not given ("urged
+    /// both sides to accept the truce").
+    Request,
 }
 
 /// What a row of the `cues` table does.
@@ -52,9 +55,10 @@ const ROLES: &[(&str, Role)] = &[
     ("talks-support", Role::Word(WordRole::TalksSupport)),
     ("proposal-noun", Role::Word(WordRole::ProposalNoun)),
     ("organization-head", Role::Word(WordRole::OrganizationHead)),
+    ("request", Role::Word(WordRole::Request)),
 ];
 
-const WORD_ROLES: usize = 6;
+const WORD_ROLES: usize = 7;
 
 impl WordRole {
     fn index(self) -> usize {
@@ -65,6 +69,7 @@ impl WordRole {
             WordRole::TalksSupport => 3,
             WordRole::ProposalNoun => 4,
             WordRole::OrganizationHead => 5,
+            WordRole::Request => 6,
         }
     }
 }
@@ -387,7 +392,7 @@ mod tests {
                 "drone\tweapn\t",
                 5,
                 "unknown role \"weapn\" (weapon, not-attack-before, kill, injure, negation, \
-                 hypothesis, future, ongoing, talks-support, proposal-noun, organization-head)",
+                 hypothesis, future, ongoing, talks-support, proposal-noun, organization-head, request)",
             ),
             (
                 "howitzer\tweapon\tweapon=CANNON",

@@ -6,26 +6,35 @@ use super::Candidate;
 use super::doc::{Doc, same_actor};
 use crate::engine::model::{Detail, EventType, Status};
 
-/// Drops strikes and bare proposal nouns inside a proposal's content ("a halt in attacks",
-/// "proposals for a temporary ceasefire"): they are part of that proposal, not events.
+/// Drops strikes and proposal nouns inside a proposal's content ("a halt in attacks",
+/// "proposals for a temporary ceasefire", "X proposed a 21-day ceasefire"): they are part of
+/// that proposal, not events. A nested proposal noun stays when it has proposers of its own or
+/// answers.
 pub(crate) fn drop_nested(candidates: &mut Vec<Candidate>) {
     let contents: Vec<_> = candidates
         .iter()
         .filter_map(|c| match &c.event.detail {
-            Detail::Proposal(p) => p.content_span.map(|s| (s, c.event.trigger)),
+            Detail::Proposal(p) => p
+                .content_span
+                .map(|s| (s, c.event.trigger, p.proposers.clone())),
             _ => None,
         })
         .collect();
     candidates.retain(|c| {
-        let nested = match &c.event.detail {
-            Detail::Strike(_) => true,
-            Detail::Proposal(p) => p.proposers.is_empty() && p.responses.is_empty(),
-            _ => false,
-        };
-        !(nested
-            && contents
-                .iter()
-                .any(|&(s, trigger)| trigger != c.event.trigger && s.contains(c.event.trigger)))
+        !contents.iter().any(|(s, trigger, outer_proposers)| {
+            *trigger != c.event.trigger
+                && s.contains(c.event.trigger)
+                && match &c.event.detail {
+                    Detail::Strike(_) => true,
+                    Detail::Proposal(p) => {
+                        p.responses.is_empty()
+                            && p.proposers
+                                .iter()
+                                .all(|a| outer_proposers.iter().any(|b| same_actor(a, b)))
+                    }
+                    _ => false,
+                }
+        })
     });
 }
 

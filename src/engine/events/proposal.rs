@@ -279,6 +279,24 @@ pub(crate) fn link_responses(
             }
         };
         actors.retain(|a| !matches!(a.kind, crate::engine::model::ActorKind::Media));
+        // "called on both sides to agree to a truce": asked of others, not given; whoever asks
+        // proposes.
+        let request = (r.first > cs + 1 && doc.is(r.first - 1, &["to"]))
+            .then(|| {
+                (cs.max(r.first.saturating_sub(10))..r.first - 1)
+                    .rev()
+                    .find(|&i| doc.is_cue(i, WordRole::Request))
+            })
+            .flatten();
+        if let Some(verb) = request {
+            let requester = doc
+                .actors_in(cs..verb)
+                .into_iter()
+                .next()
+                .or_else(|| doc.subject_before(verb, cs).map(|(a, _)| a));
+            propose_by_request(doc, candidates, r, requester, ce);
+            continue;
+        }
         // A weak cue ("support", "willing to") answers only for a named party.
         if r.entry.weight < 0.6 {
             actors.retain(|a| {
@@ -330,8 +348,10 @@ pub(crate) fn link_responses(
                     // A proposal noun that is this response's own object is not what it answers.
                     object.is_none_or(|o| !o.contains(c.event.trigger))
                 })
+                // The nearest in the text: proposals made from earlier answers sit at the end
+                // of the list.
+                .max_by_key(|(_, c)| c.event.trigger.start)
                 .map(|(i, _)| i)
-                .next_back()
         } else {
             None
         };
@@ -413,6 +433,42 @@ pub(crate) fn link_responses(
             }
             None => {}
         }
+    }
+}
+
+/// A response asked of others ("urged Y to accept the truce"): the proposal in its object, or
+/// else the nearest earlier one in its sentence, gets the requester as proposer.
+fn propose_by_request(
+    doc: &Doc,
+    candidates: &mut [Candidate],
+    r: &Trigger,
+    requester: Option<Actor>,
+    ce: usize,
+) {
+    let Some(requester) = requester else { return };
+    let object = span_between(doc, r.last + 1, ce);
+    let sentence = doc.sentence_of[r.first];
+    let in_object = |c: &Candidate| object.is_some_and(|o| o.contains(c.event.trigger));
+    let proposal = candidates
+        .iter()
+        .position(|c| c.event.event_type() == EventType::Proposal && in_object(c))
+        .or_else(|| {
+            candidates.iter().rposition(|c| {
+                c.event.event_type() == EventType::Proposal
+                    && doc.sentence_of[c.first] == sentence
+                    && c.event.trigger.end <= doc.span(r.first).start
+            })
+        });
+    if let Some(i) = proposal
+        && let Detail::Proposal(p) = &mut candidates[i].event.detail
+    {
+        if !p.proposers.iter().any(|a| same_actor(a, &requester)) {
+            p.proposers.push(requester);
+        }
+        candidates[i]
+            .event
+            .mentions
+            .push(doc.span_of(r.first, r.last));
     }
 }
 
