@@ -19,6 +19,8 @@ type Fast = BuildHasherDefault<MixHasher>;
 pub enum WordRole {
     /// Before a strike trigger, makes it a labour or figurative action ("hunger strike").
     NotAttackBefore,
+    /// Right after a strike trigger, makes it no attack ("bomb shelter", "strike action").
+    NotAttackAfter,
     /// A casualty word counting the killed ("killed", "dead", "deaths").
     Kill,
     /// A casualty word counting the injured ("wounded", "injuries").
@@ -46,6 +48,7 @@ enum Role {
 const ROLES: &[(&str, Role)] = &[
     ("weapon", Role::Weapon),
     ("not-attack-before", Role::Word(WordRole::NotAttackBefore)),
+    ("not-attack-after", Role::Word(WordRole::NotAttackAfter)),
     ("kill", Role::Word(WordRole::Kill)),
     ("injure", Role::Word(WordRole::Injure)),
     ("negation", Role::Status(Status::Negated)),
@@ -58,7 +61,7 @@ const ROLES: &[(&str, Role)] = &[
     ("request", Role::Word(WordRole::Request)),
 ];
 
-const WORD_ROLES: usize = 7;
+const WORD_ROLES: usize = 8;
 
 impl WordRole {
     fn index(self) -> usize {
@@ -70,6 +73,7 @@ impl WordRole {
             WordRole::ProposalNoun => 4,
             WordRole::OrganizationHead => 5,
             WordRole::Request => 6,
+            WordRole::NotAttackAfter => 7,
         }
     }
 }
@@ -391,7 +395,7 @@ mod tests {
             (
                 "drone\tweapn\t",
                 5,
-                "unknown role \"weapn\" (weapon, not-attack-before, kill, injure, negation, \
+                "unknown role \"weapn\" (weapon, not-attack-before, not-attack-after, kill, injure, negation, \
                  hypothesis, future, ongoing, talks-support, proposal-noun, organization-head, request)",
             ),
             (

@@ -211,6 +211,14 @@ impl<'a> Doc<'a> {
         self.cues.is(role, self.word(i))
     }
 
+    /// True when token `i` is in a time expression that is not a duration or an age ("on
+    /// Sunday", not "2-year-old").
+    pub fn is_point_in_time(&self, i: usize) -> bool {
+        self.time_at.get(i).copied().flatten().is_some_and(|k| {
+            self.a.times[k as usize].precision != crate::engine::model::Precision::Duration
+        })
+    }
+
     /// Span of token `i`.
     pub fn span(&self, i: usize) -> Span {
         self.a.tokens[i].span
@@ -577,6 +585,10 @@ impl<'a> Doc<'a> {
         while i < ceil && i < first + 7 {
             if self.is_punct(i)
                 || (self.is(i, NOT_IN_NP) && !(i == first && self.is(i, DETERMINERS)))
+                // "the southern suburbs of Beirut overnight": a time ends the phrase.
+                || (i > first
+                    && !self.is(i - 1, &["of"])
+                    && (self.is_point_in_time(i) || self.is(i, &["overnight"])))
             {
                 break;
             }

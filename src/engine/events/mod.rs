@@ -22,7 +22,7 @@ use crate::engine::model::{Detail, Event, EventType, Status, TimeRef};
 
 pub use triggers::{Pos, TriggerClass, TriggerEntry};
 
-use cues::Cues;
+use cues::{Cues, WordRole};
 use doc::Doc;
 use triggers::{TriggerMatch, Triggers};
 
@@ -219,15 +219,25 @@ impl EventRules {
                     "such",
                 ],
             );
-        let entry = if after_determiner {
-            entries.iter().find(|e| e.pos != Pos::Verb).copied()?
-        } else {
-            entries
-                .iter()
-                .find(|e| e.pos == Pos::Verb)
-                .or(entries.first())
-                .copied()?
-        };
+        // "Israeli strikes killed 32 people", "two attacks", "attacks have": a noun too.
+        let noun_context = m.first > 0
+            && (doc
+                .entity(m.first - 1)
+                .is_some_and(|(_, e)| e.kind == EntityKind::Nationality)
+                || doc.number_at[m.first - 1].is_some()
+                || doc.is_cue(m.last + 1, WordRole::Kill)
+                || doc.is_cue(m.last + 1, WordRole::Injure)
+                || doc.is(m.last + 1, &["have", "has", "had", "were", "was"]));
+        let entry =
+            if after_determiner || noun_context && entries.iter().any(|e| e.pos != Pos::Verb) {
+                entries.iter().find(|e| e.pos != Pos::Verb).copied()?
+            } else {
+                entries
+                    .iter()
+                    .find(|e| e.pos == Pos::Verb)
+                    .or(entries.first())
+                    .copied()?
+            };
         // "to say", "to find": an infinitive is not something that was said or done.
         if entry.pos == Pos::Verb
             && matches!(entry.class, TriggerClass::Event(EventType::Statement))

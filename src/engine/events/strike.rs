@@ -49,25 +49,57 @@ pub(crate) fn build(
     if labour || measure {
         return None;
     }
-    // "shooting ceasefire", "strike action", "shooting range": not an attack.
-    if doc.is(
-        t.last + 1,
-        &[
-            "ceasefire",
-            "cease-fire",
-            "truce",
-            "range",
-            "star",
-            "action",
-            "pay",
-            "ballot",
-            "spree",
-        ],
-    ) {
+    // "shooting ceasefire", "strike action", "bomb shelters": not an attack.
+    if doc.is_cue(t.last + 1, WordRole::NotAttackAfter) {
         return None;
     }
     let cs = doc.clause_start(t.first);
     let ce = doc.clause_end(t.last);
+    let mut fired_weapon = None;
+    if t.entry.needs_weapon {
+        // "fired about 180 ballistic missiles at Israel", "launched drones": the weapon names
+        // the attack; "launched an attack" leaves it to the noun, "a missile test" is none.
+        let end = ce.min(t.last + 6);
+        let j = (t.last + 1..end).find(|&j| doc.cues.weapon(doc.word(j)).is_some())?;
+        let not_attack = doc.is(
+            j + 1,
+            &[
+                "test",
+                "tests",
+                "launch",
+                "program",
+                "programme",
+                "system",
+                "systems",
+                "defence",
+                "defense",
+                "factory",
+                "site",
+                "sites",
+            ],
+        );
+        // "launched a drone attack": the noun is the trigger.
+        let noun_follows = (t.last + 1..=j + 1).any(|k| {
+            doc.is(
+                k,
+                &[
+                    "attack", "attacks", "strike", "strikes", "barrage", "assault",
+                ],
+            )
+        });
+        // "fired warning shots", "test launches of missiles", "flares were launched from
+        // helicopters", "fired three missiles into the sea": no attack.
+        let no_attack = (t.last + 1..j).any(|k| doc.is_punct(k) || doc.is(k, &["warning"]))
+            || (t.first > 0 && doc.is(t.first - 1, &["test", "was", "were", "been", "be"]))
+            || (j + 1..ce.min(j + 6)).any(|k| {
+                const SEA: &[&str] = &["sea", "ocean", "water", "waters"];
+                doc.is(k, &["into"]) && (doc.is(k + 1, SEA) || doc.is(k + 2, SEA))
+            });
+        if not_attack || noun_follows || no_attack {
+            return None;
+        }
+        fired_weapon = doc.cues.weapon(doc.word(j));
+    }
     let passive = t.entry.pos == Pos::Verb
         && t.first > 0
         && doc.is(
@@ -164,6 +196,7 @@ pub(crate) fn build(
     let weapon = t
         .entry
         .weapon
+        .or(fired_weapon)
         .or_else(|| weapon_near(doc, t.first, t.last, cs, ce));
     let mut casualties = casualties(doc, cs, casualty_end(doc, ce));
     // The target of a killing is its victim.
@@ -262,9 +295,61 @@ fn attacker_before(doc: &Doc, first: usize, cs: usize) -> Option<Actor> {
     if doc.a.all_caps {
         return None;
     }
+    // "The air force carried out airstrikes": the subject stands before the light verb.
+    let first = light_verb_before(doc, first, cs).unwrap_or(first);
     doc.subject_before(first, cs)
         .map(|(a, _)| a)
         .filter(|a| a.kind != ActorKind::Media && !a.name.is_empty())
+}
+
+/// Verbs that only carry a strike noun ("carried out airstrikes", "launched a drone attack").
+const LIGHT_VERBS: &[&str] = &[
+    "carried",
+    "carries",
+    "carry",
+    "carrying",
+    "conducted",
+    "conducts",
+    "conduct",
+    "conducting",
+    "launched",
+    "launches",
+    "launch",
+    "launching",
+    "staged",
+    "stages",
+    "stage",
+    "staging",
+    "mounted",
+    "mounts",
+    "mount",
+    "mounting",
+    "unleashed",
+    "unleashes",
+    "unleash",
+    "perpetrated",
+    "executed",
+    "stepped",
+    "intensified",
+    "intensifies",
+    "intensify",
+    "resumed",
+    "resumes",
+    "resume",
+    "waged",
+    "wages",
+    "wage",
+    "made",
+    "makes",
+    "make",
+];
+
+/// The light verb a strike noun is the object of, within three words before it ("carried out
+/// a series of airstrikes" is too far; "launched a massive drone attack" is not).
+fn light_verb_before(doc: &Doc, first: usize, cs: usize) -> Option<usize> {
+    (cs.max(first.saturating_sub(4))..first)
+        .rev()
+        .find(|&i| doc.is(i, LIGHT_VERBS))
 }
 
 /// Killing words: their object is the victim, not a target ("murdered three peasants",

@@ -51,6 +51,8 @@ pub struct TriggerEntry {
     pub level: Option<String>,
     /// It credits a source ("according to").
     pub reported: bool,
+    /// A strike only with a weapon word after it ("fired 180 ballistic missiles").
+    pub needs_weapon: bool,
 }
 
 /// A trigger found in the text: tokens `first..=last`, and the entries it may stand for.
@@ -224,6 +226,7 @@ fn parse_row(table: &Table, line: usize, f: &[String]) -> Result<TriggerEntry, L
         kind: None,
         level: None,
         reported: false,
+        needs_weapon: false,
     };
     let mut forms: Vec<String> = Vec::new();
     for attr in get("attrs")?
@@ -253,6 +256,7 @@ fn parse_row(table: &Table, line: usize, f: &[String]) -> Result<TriggerEntry, L
                     .filter(|s| !s.is_empty()),
             ),
             "reported" => e.reported = true,
+            "needs-weapon" => e.needs_weapon = true,
             _ => return Err(table.error(line, format!("unknown attribute {key:?}"))),
         }
     }
