@@ -103,6 +103,7 @@ fn satisfies(e: &Event, text: &str, key: &str, value: &str) -> bool {
         ("content", Detail::Statement(s)) => {
             s.content.as_deref().is_some_and(|c| c.contains(value))
         }
+        ("whole", Detail::Statement(s)) => s.content.as_deref() == Some(value),
         ("channel", Detail::Statement(s)) => s.channel.as_ref().is_some_and(|a| actor_is(a, value)),
         ("direct", Detail::Statement(s)) => s.direct.to_string() == value,
         ("proposers", Detail::Proposal(p)) => value

@@ -574,22 +574,26 @@ fn unknown_name(
         ok.then_some(())
     };
     is_name_word(start)?;
+    // Particles ("bin", "Al") do not count: "Sheikh Mohammed bin Abdulrahman Al Thani".
     let max_words = if all_caps { 2 } else { 4 };
+    let is_particle =
+        |t: &Token| NAME_PARTICLES.contains(&t.span.slice(text).to_ascii_lowercase().as_str());
+    let mut words = 1;
     let mut last = start;
     let mut i = start + 1;
-    while i - start < max_words + 1 {
+    while words < max_words + 1 && i - start < 2 * max_words {
         let Some(t) = tokens.get(i) else { break };
         if t.span.start != tokens[i - 1].span.end + 1
             && !text[tokens[i - 1].span.end..t.span.start].trim().is_empty()
         {
             break;
         }
-        if is_name_word(i).is_some() {
+        let particle = is_particle(t);
+        if is_name_word(i).is_some() && (words < max_words || particle) {
+            words += usize::from(!particle);
             last = i;
             i += 1;
-        } else if NAME_PARTICLES.contains(&t.span.slice(text).to_ascii_lowercase().as_str())
-            && is_name_word(i + 1).is_some()
-        {
+        } else if particle && is_name_word(i + 1).is_some() {
             i += 1;
         } else {
             break;

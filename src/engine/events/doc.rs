@@ -150,6 +150,8 @@ pub struct Doc<'a> {
     pub quoted: Vec<bool>,
     /// The cue words of the `cues` lexicon table.
     pub cues: &'a Cues,
+    /// The first token after an opening dateline ("KHARTOUM, June 12 (Reuters) -"), else 0.
+    pub dateline_end: usize,
 }
 
 impl<'a> Doc<'a> {
@@ -179,6 +181,7 @@ impl<'a> Doc<'a> {
             time_at,
             quoted,
             cues,
+            dateline_end: dateline_end(text, a),
         }
     }
 
@@ -661,6 +664,34 @@ impl<'a> Doc<'a> {
         }
         out
     }
+}
+
+/// The token after an opening dateline: a place in capitals, then only capitalized words,
+/// numbers and parentheses ("June 12 (Reuters)"), then a dash. 0 when the article has none,
+/// or is all capitals (no case to go by).
+fn dateline_end(text: &str, a: &Analysis) -> usize {
+    let Some(first) = a.sentences.first() else {
+        return 0;
+    };
+    let tokens = &a.tokens[first.tokens.clone()];
+    let opens = tokens
+        .first()
+        .is_some_and(|t| t.kind == TokenKind::Word && t.case == Case::Upper && t.span.len() >= 3);
+    if a.all_caps || !opens {
+        return 0;
+    }
+    for (k, t) in tokens.iter().enumerate().take(14).skip(1) {
+        if matches!(
+            t.span.slice(text),
+            "-" | "--" | "\u{2013}" | "\u{2014}" | "\u{2015}"
+        ) {
+            return first.tokens.start + k + 1;
+        }
+        if t.case == Case::Lower || t.kind == TokenKind::Terminal {
+            return 0;
+        }
+    }
+    0
 }
 
 /// True when two actors name the same party (same canonical name, or both country-level

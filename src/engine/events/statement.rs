@@ -33,7 +33,22 @@ pub(crate) fn build(
 
     let mut speaker: Option<Actor> = None;
     let mut speaker_span: Option<Span> = None;
-    if participle {
+    // "after the deal was announced", "he was told": the subject is not the speaker; the
+    // agent after "by" is.
+    let passive = t.entry.pos == super::Pos::Verb
+        && t.first > sent.start
+        && !doc.word(t.first).ends_with("ing")
+        && doc.is(
+            t.first - 1,
+            &["was", "were", "been", "being", "is", "are", "be"],
+        );
+    if passive {
+        let by = (t.last + 1..ce.min(t.last + 4)).find(|&i| doc.word(i) == "by");
+        if let Some((a, _)) = by.and_then(|i| doc.np_starting_at(i + 1, ce)) {
+            speaker_span = Some(a.span);
+            speaker = Some(a);
+        }
+    } else if participle {
         speaker = super::clause_subject_before_comma(doc, t.first - 1);
     } else if let Some((a, _)) = doc.subject_before(t.first, floor) {
         speaker_span = Some(a.span);
@@ -328,6 +343,18 @@ fn reported_content(
     let mut start = t.last + 1;
     // Skip an object or channel: "told reporters that", "said on Facebook that".
     let that = (start..(start + 8).min(sent.end)).find(|&i| doc.word(i) == "that");
+    // "Iran fired 180 missiles, the military said, sending people into shelters": a speaker
+    // set off by commas speaks of the words before it.
+    let parenthetical = that.is_none()
+        && doc.raw(start) == ","
+        && speaker.is_some_and(|s| s.start > doc.span(sent.start).start)
+        && {
+            let mut before = doc.token_before(speaker.map_or(0, |s| s.start));
+            if doc.is(before, &["the", "a", "an"]) {
+                before = before.saturating_sub(1);
+            }
+            doc.raw(before) == ","
+        };
     if let Some(i) = that {
         start = i + 1;
     } else {
@@ -342,7 +369,7 @@ fn reported_content(
     while end > start && doc.a.tokens[end - 1].kind == TokenKind::Terminal {
         end -= 1;
     }
-    if end > start + 1 {
+    if end > start + 1 && !parenthetical {
         let span = doc.span_of(start, end - 1);
         return (Some(span.slice(doc.text).to_string()), Some(span));
     }
@@ -351,10 +378,25 @@ fn reported_content(
         s.start.min(doc.span(t.first).start)
     });
     let mut last = doc.token_before(stop);
-    while last > sent.start && doc.is_punct(last) {
+    // "…, the State Department said", "…, Qatari Prime Minister X said": the speaker's
+    // determiner and nationality are not content.
+    while last > sent.start
+        && (doc.is_punct(last)
+            || doc.is(last, &["the", "a", "an"])
+            || doc.entity(last).is_some_and(|(_, e)| {
+                e.kind == EntityKind::Nationality || speaker.is_some_and(|s| e.span.overlaps(s))
+            }))
+    {
         last -= 1;
     }
-    let from = sent.start.max(last.saturating_sub(CONTENT_REACH));
+    let from =
+        sent.start
+            .max(last.saturating_sub(CONTENT_REACH))
+            .max(if doc.dateline_end <= last {
+                doc.dateline_end
+            } else {
+                0
+            });
     if last > from && doc.span(last).end <= stop {
         let span = doc.span_of(from, last);
         return (Some(span.slice(doc.text).to_string()), Some(span));
