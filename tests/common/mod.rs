@@ -49,6 +49,12 @@ pub fn render(e: &Event, text: &str) -> String {
             if let Some(l) = &t.level {
                 let _ = write!(s, " level={l}");
             }
+            if let Some(h) = &t.host {
+                let _ = write!(s, " host={}", actor_text(h));
+            }
+            if let Some(m) = &t.mediator {
+                let _ = write!(s, " mediator={}", actor_text(m));
+            }
             if !t.topics.is_empty() {
                 let _ = write!(s, " topics={:?}", t.topics);
             }

@@ -232,6 +232,12 @@ fn absorb(into: &mut Candidate, c: Candidate) {
         if a.level.is_none() {
             a.level = b.level;
         }
+        if a.host.is_none() {
+            a.host = b.host;
+        }
+        if a.mediator.is_none() {
+            a.mediator = b.mediator;
+        }
         for t in b.topics {
             if !a.topics.contains(&t) {
                 a.topics.push(t);

@@ -309,7 +309,24 @@ pub(crate) fn candidate(
     published: Option<jiff::civil::Date>,
 ) -> Candidate {
     let noun = t.entry.pos != Pos::Verb;
-    let status = status::status(doc, t.first, t.last, noun, time.as_ref(), published);
+    // "talks … are expected to start", "strikes could resume": the noun's own verb; a
+    // statement or proposal noun's verb tells of its content instead ("the plan would cap").
+    let own_verb = t.entry.pos != Pos::Verb
+        && matches!(
+            t.entry.class,
+            TriggerClass::Event(EventType::Talks | EventType::Strike)
+        );
+    let status = status::status(
+        doc,
+        status::TriggerWords {
+            first: t.first,
+            last: t.last,
+            noun,
+            own_verb,
+        },
+        time.as_ref(),
+        published,
+    );
     Candidate {
         event: Event {
             id: String::new(),

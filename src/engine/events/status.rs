@@ -9,21 +9,47 @@
 use super::doc::Doc;
 use crate::engine::model::{Status, TimeRef};
 
-/// The status of an event whose trigger is tokens `first..=last`, with `noun` true for noun
-/// triggers (which take cues after them too) and the event's resolved time, if any.
+/// A trigger as the status rules see it.
+pub struct TriggerWords {
+    /// First token.
+    pub first: usize,
+    /// Last token.
+    pub last: usize,
+    /// A noun or fixed phrase: cues right after it count too ("talks ahead").
+    pub noun: bool,
+    /// A noun whose own verb after it gives the status ("talks … are expected to start").
+    pub own_verb: bool,
+}
+
+/// The status of an event from its trigger and its resolved time, if any.
 pub fn status(
     doc: &Doc,
-    first: usize,
-    last: usize,
-    noun: bool,
+    t: TriggerWords,
     time: Option<&TimeRef>,
     published: Option<jiff::civil::Date>,
 ) -> Status {
-    let floor = doc.clause_start(first).max(first.saturating_sub(8));
+    let TriggerWords {
+        first,
+        last,
+        noun,
+        own_verb,
+    } = t;
+    let mut floor = doc.clause_start(first).max(first.saturating_sub(8));
+    // "Iran would pay for the attack", "did not claim responsibility for the bombing": a
+    // definite noun after a preposition names an event already known; the verb's modality
+    // before the preposition is not its own.
+    if noun && let Some(det) = definite_after_preposition(doc, first) {
+        floor = floor.max(det);
+    }
     let mut cue: Option<Status> = None;
     for i in (floor..first).rev() {
         if let Some(s) = cue_at(doc, i, first) {
-            cue = Some(s);
+            // "Abdelatty said Egypt would host a conference": the future of a past report.
+            cue = Some(if doc.word(i) == "would" && reported_future(doc, i) {
+                Status::Planned
+            } else {
+                s
+            });
             break;
         }
     }
@@ -59,6 +85,9 @@ pub fn status(
             }
         }
     }
+    if own_verb && cue.is_none() {
+        cue = verb_after_noun(doc, last);
+    }
     let future_date = match (time.and_then(|t| t.date), published) {
         (Some(d), Some(p)) => d > p,
         _ => false,
@@ -86,4 +115,91 @@ fn cue_at(doc: &Doc, i: usize, trigger: usize) -> Option<Status> {
         return Some(Status::Negated);
     }
     doc.cues.status(|j| doc.word(j), i)
+}
+
+/// The determiner of a noun trigger in "PREPOSITION the [ADJECTIVE] NOUN", if it is one. Not
+/// "of": "ahead of the talks" looks forward.
+fn definite_after_preposition(doc: &Doc, first: usize) -> Option<usize> {
+    let det = (first.saturating_sub(2)..first)
+        .find(|&k| doc.is(k, &["the", "this", "that", "these", "those"]))?;
+    let preposition = det > 0
+        && doc.is(
+            det - 1,
+            &[
+                "for",
+                "after",
+                "since",
+                "over",
+                "about",
+                "behind",
+                "in",
+                "to",
+                "following",
+                "against",
+                "from",
+                "during",
+            ],
+        );
+    (preposition && (det + 1..first).all(|k| !doc.is_punct(k))).then_some(det)
+}
+
+/// Past speech verbs whose "would" is a future seen from the past, not a condition.
+const PAST_SPEECH: &[&str] = &[
+    "said",
+    "told",
+    "announced",
+    "added",
+    "stated",
+    "promised",
+    "pledged",
+    "vowed",
+    "confirmed",
+    "insisted",
+    "declared",
+];
+
+/// True when "would" at `i` reports a plan: a past speech verb shortly before it in the
+/// sentence ("said that Egypt would host"), and no condition after it ("would … if …").
+fn reported_future(doc: &Doc, i: usize) -> bool {
+    let sent = doc.sentence_tokens(i);
+    let Some(verb) = (sent.start.max(i.saturating_sub(12))..i)
+        .rev()
+        .find(|&k| doc.is(k, PAST_SPEECH))
+    else {
+        return false;
+    };
+    // "said he hoped it would", "would sometimes dismiss": a wish or a habit, not a plan.
+    let hedged = (verb + 1..i).any(|k| cue_at(doc, k, i) == Some(Status::Hypothetical))
+        || doc.is(
+            i + 1,
+            &["sometimes", "often", "always", "usually", "never", "rather"],
+        );
+    let conditional = (i + 1..sent.end.min(i + 20)).any(|k| doc.is(k, &["if", "unless"]));
+    !hedged && !conditional
+}
+
+/// The status a noun trigger's own verb gives, a few words after it: "talks on a permanent
+/// end to the war are expected to start", "strikes could resume". Stops at punctuation and
+/// relative pronouns (their verb is another clause's).
+fn verb_after_noun(doc: &Doc, last: usize) -> Option<Status> {
+    let sent_end = doc.sentence_tokens(last).end;
+    for i in last + 1..(last + 12).min(sent_end) {
+        if doc.is_punct(i) || doc.is(i, &["who", "which", "that", "and", "but"]) {
+            return None;
+        }
+        if doc.is(i, &["will", "shall"]) {
+            return Some(Status::Planned);
+        }
+        if doc.is(i, &["would", "could", "might", "may", "should"]) {
+            return cue_at(doc, i, i + 1);
+        }
+        if doc.is(i, &["is", "are", "was", "were", "be", "been"]) {
+            return match doc.word(i + 1) {
+                "expected" | "likely" | "unlikely" | "possible" => Some(Status::Hypothetical),
+                "set" | "due" | "scheduled" | "planned" | "slated" => Some(Status::Planned),
+                _ => None,
+            };
+        }
+    }
+    None
 }

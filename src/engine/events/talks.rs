@@ -1,7 +1,8 @@
-//! Talks: participants, place, time, topics and level.
+//! Talks: participants, place, time, topics, level, host and mediator.
 //!
 //! Patterns: "X and Y started talks", "talks between X and Y", "talks with X", "X officials
-//! will hold discussions with Y officials on DATE in PLACE", "X met Y", "talks on TOPIC".
+//! will hold discussions with Y officials on DATE in PLACE", "X met Y", "talks on TOPIC",
+//! "talks mediated by X", "a meeting hosted by X", "X will host talks".
 
 use super::cues::WordRole;
 use super::doc::{Doc, same_actor};
@@ -25,6 +26,16 @@ pub(crate) fn build(
     }
     let mut place: Option<Place> = None;
     let mut topics: Vec<String> = Vec::new();
+    let mut host: Option<Actor> = None;
+    let mut mediator: Option<Actor> = None;
+    // "Egypt will host talks": the subject of the hosting verb hosts; "a meeting hosted by
+    // Turkey" is the noun's (its host comes from "by").
+    if t.entry.pos == Pos::Verb && doc.word(t.first).starts_with("host") {
+        if doc.is(t.last + 1, &["by"]) {
+            return None;
+        }
+        host = participants.last().cloned();
+    }
     let mut i = t.last + 1;
     // "X met Y": the object right after the verb is a participant.
     if t.entry.pos == Pos::Verb && i < ce && doc.entity(i).is_some() {
@@ -40,6 +51,22 @@ pub(crate) fn build(
                     && let Some((a, _)) = doc.np_starting_at(i + 1, end)
                 {
                     add_all(&mut participants, vec![a]);
+                }
+                i = end;
+                continue;
+            }
+            // "talks mediated by Qatar", "a meeting hosted by Turkey".
+            "mediated" | "brokered" | "facilitated" | "hosted" if doc.is(i + 1, &["by"]) => {
+                let end = phrase_end(doc, i + 2, ce);
+                let actor = doc
+                    .actors_in(i + 2..end)
+                    .into_iter()
+                    .next()
+                    .or_else(|| doc.np_starting_at(i + 2, end).map(|(a, _)| a));
+                if w == "hosted" {
+                    host = host.or(actor);
+                } else {
+                    mediator = mediator.or(actor);
                 }
                 i = end;
                 continue;
@@ -99,8 +126,8 @@ pub(crate) fn build(
         / 3.0;
     let detail = Detail::Talks(Talks {
         participants,
-        host: None,
-        mediator: None,
+        host,
+        mediator,
         topics,
         level,
     });
@@ -113,6 +140,25 @@ pub(crate) fn build(
 /// The parties named before the trigger: for a noun, only when nothing but support words
 /// ("started", "will hold") stands between them and the trigger.
 fn left_participants(doc: &Doc, t: Trigger, cs: usize) -> Vec<Actor> {
+    // "Abdelatty said Egypt would host": the speaker is not a party.
+    let cs = (cs..t.first)
+        .rev()
+        .find(|&i| {
+            doc.is(
+                i,
+                &[
+                    "said",
+                    "says",
+                    "told",
+                    "tells",
+                    "announced",
+                    "added",
+                    "stated",
+                    "that",
+                ],
+            )
+        })
+        .map_or(cs, |i| i + 1);
     let actors = doc.actors_in(cs..t.first);
     let Some(last) = actors.last() else {
         return actors;
@@ -166,8 +212,18 @@ fn topic_end(doc: &Doc, i: usize, ce: usize) -> usize {
                 .entity(j + 1)
                 .is_some_and(|(e, _)| doc.place_of(e).is_some())
     };
+    // "talks on a permanent end to the war are expected to start": the verb ends the topic.
+    const VERBS: &[&str] = &[
+        "is", "are", "was", "were", "will", "would", "could", "should", "may", "might", "have",
+        "has", "had", "which", "that", "who",
+    ];
     let mut j = i;
-    while j < ce && !doc.has_time(j) && !doc.is(j, &["as", "while", "at"]) && !place_phrase(j) {
+    while j < ce
+        && !doc.has_time(j)
+        && !doc.is(j, &["as", "while", "at"])
+        && !(j > i && doc.is(j, VERBS))
+        && !place_phrase(j)
+    {
         j += 1;
     }
     j
