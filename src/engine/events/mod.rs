@@ -283,7 +283,12 @@ pub(crate) fn clause_subject_before_comma(
     if comma == 0 {
         return None;
     }
-    let from = doc.clause_start(comma - 1);
+    // "Zelenskyy rejected any deal that would require Ukraine to cede territory, saying …":
+    // past a relative clause to the main one.
+    let mut from = doc.clause_start(comma - 1);
+    while from >= 2 && doc.is(from - 1, &["that", "which", "who"]) {
+        from = doc.clause_start(from - 2);
+    }
     (from..comma).find_map(|i| {
         let (e, ent) = doc.entity(i)?;
         let ok = !doc.quoted[i]

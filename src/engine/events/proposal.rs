@@ -36,6 +36,10 @@ pub(crate) fn build(
             if proposers.is_empty() {
                 proposers.extend(doc.subject_before(t.first, cs).map(|(a, _)| a));
             }
+            // "Zelenskyy said he was ready … and urged Washington to …".
+            if proposers.is_empty() && t.first > 0 && doc.is(t.first - 1, &["and"]) {
+                proposers.extend(super::statement::subject_of(doc, t.first, sent.start));
+            }
         }
         (span_between(doc, t.last + 1, ce), None)
     } else {
@@ -313,8 +317,11 @@ pub(crate) fn link_responses(
             }
         }
         let object = span_between(doc, r.last + 1, ce);
-        let object_names_proposal =
-            (r.last + 1..ce.min(r.last + 5)).any(|i| doc.is_cue(i, WordRole::ProposalNoun));
+        // "rejected the proposal" answers one already told of; "rejected any deal that …"
+        // names a new one.
+        let indefinite = doc.is(r.last + 1, &["a", "an", "any", "no", "every", "some"]);
+        let object_names_proposal = !indefinite
+            && (r.last + 1..ce.min(r.last + 5)).any(|i| doc.is_cue(i, WordRole::ProposalNoun));
         let trigger_span = doc.span_of(r.first, r.last);
         let counter = stance == Stance::CounterProposed;
         // The proposal answered: one named in the object ("accepted Egypt's proposal"), else

@@ -49,7 +49,18 @@ pub(crate) fn build(
             speaker = Some(a);
         }
     } else if participle {
-        speaker = super::clause_subject_before_comma(doc, t.first - 1);
+        // "…, the air force said Saturday, adding that …": the same speaker goes on.
+        speaker = (sent.start..t.first - 1)
+            .rev()
+            .find(|&k| doc.is(k, &["said", "says", "told"]))
+            .and_then(|k| {
+                subject_of(doc, k, sent.start).or_else(|| {
+                    (doc.raw(k - 1) == "," || k == sent.start)
+                        .then(|| doc.np_starting_at(k + 1, t.first - 1).map(|(a, _)| a))
+                        .flatten()
+                })
+            })
+            .or_else(|| super::clause_subject_before_comma(doc, t.first - 1));
     } else if let Some((a, _)) = doc.subject_before(t.first, floor) {
         speaker_span = Some(a.span);
         speaker = Some(a);
@@ -341,8 +352,15 @@ fn reported_content(
     sent: std::ops::Range<usize>,
 ) -> (Option<String>, Option<Span>) {
     let mut start = t.last + 1;
-    // Skip an object or channel: "told reporters that", "said on Facebook that".
-    let that = (start..(start + 8).min(sent.end)).find(|&i| doc.word(i) == "that");
+    // "said Friday he would …": a time right after the verb is not content.
+    while start < sent.end && doc.has_time(start) {
+        start += 1;
+    }
+    // Skip an object or channel: "told reporters that", "said on Facebook that"; not past a
+    // comma ("said Saturday, adding that …": that "that" is the next verb's).
+    let that = (start..(start + 8).min(sent.end))
+        .take_while(|&i| doc.raw(i) != ",")
+        .find(|&i| doc.word(i) == "that");
     // "Iran fired 180 missiles, the military said, sending people into shelters": a speaker
     // set off by commas speaks of the words before it.
     let parenthetical = that.is_none()
@@ -369,7 +387,35 @@ fn reported_content(
     while end > start && doc.a.tokens[end - 1].kind == TokenKind::Terminal {
         end -= 1;
     }
-    if end > start + 1 && !parenthetical {
+    // "wrote on Telegram.", "said in a statement.": a channel is not content.
+    let only_channel = (start..end).all(|i| {
+        doc.is_punct(i)
+            || doc.is(
+                i,
+                &[
+                    "on",
+                    "in",
+                    "to",
+                    "via",
+                    "a",
+                    "an",
+                    "the",
+                    "its",
+                    "his",
+                    "her",
+                    "their",
+                    "post",
+                    "statement",
+                    "interview",
+                    "video",
+                    "message",
+                ],
+            )
+            || doc
+                .entity(i)
+                .is_some_and(|(_, e)| e.kind == EntityKind::Media)
+    });
+    if end > start + 1 && !parenthetical && !only_channel {
         let span = doc.span_of(start, end - 1);
         return (Some(span.slice(doc.text).to_string()), Some(span));
     }

@@ -54,7 +54,12 @@ pub(crate) fn build(
         return None;
     }
     let cs = doc.clause_start(t.first);
-    let ce = doc.clause_end(t.last);
+    // "launched 45 drones and two missiles at Ukraine": the weapons may be coordinated.
+    let ce = if t.entry.needs_weapon {
+        doc.clause_end_loose(t.last)
+    } else {
+        doc.clause_end(t.last)
+    };
     let mut fired_weapon = None;
     if t.entry.needs_weapon {
         // "fired about 180 ballistic missiles at Israel", "launched drones": the weapon names
@@ -158,9 +163,12 @@ pub(crate) fn build(
         } else if i == t.last + 1
             && t.entry.pos == Pos::Verb
             && !passive
+            && !t.entry.needs_weapon
             && target.is_none()
             && !doc.is_punct(i)
         {
+            // ("launched 45 drones at Ukraine": the object is the weapon, "at" names the
+            // target.)
             // Direct object of an active verb: "shelled Kharkiv", "attacked a convoy".
             if let Some((a, last)) = doc.np_starting_at(i, ce)
                 && !doc.is(
