@@ -41,7 +41,10 @@ pub(crate) fn build(
         && doc.is(
             t.first - 1,
             &["was", "were", "been", "being", "is", "are", "be"],
-        );
+        )
+        && doc.entity(t.first - 1).is_none(); // "IS proclaimed": the group, not a verb
+    // "is said to", "was accused of", "were told that": hearsay, told by someone unnamed.
+    let hearsay = passive && doc.is(t.last + 1, &["to", "of", "that"]);
     if passive {
         let by = (t.last + 1..ce.min(t.last + 4)).find(|&i| doc.word(i) == "by");
         if let Some((a, _)) = by.and_then(|i| doc.np_starting_at(i + 1, ce)) {
@@ -104,7 +107,7 @@ pub(crate) fn build(
     let partial = quote.or_else(|| {
         content_span.and_then(|c| doc.quote_starting_after(c.start).filter(|q| c.contains(*q)))
     });
-    if speaker.is_none() && quote.is_none() {
+    if speaker.is_none() && quote.is_none() && !(hearsay && content.is_some()) {
         return None;
     }
     // Punctuation cues speak only with a quotation after a colon ("Trump: “…”"), or with a
