@@ -217,13 +217,14 @@ fn topic_end(doc: &Doc, i: usize, ce: usize) -> usize {
         "is", "are", "was", "were", "will", "would", "could", "should", "may", "might", "have",
         "has", "had", "which", "that", "who",
     ];
+    let ends_here = |j: usize| {
+        doc.has_time(j)
+            || doc.is(j, &["as", "while", "at"])
+            || (j > i && doc.is(j, VERBS))
+            || place_phrase(j)
+    };
     let mut j = i;
-    while j < ce
-        && !doc.has_time(j)
-        && !doc.is(j, &["as", "while", "at"])
-        && !(j > i && doc.is(j, VERBS))
-        && !place_phrase(j)
-    {
+    while j < ce && !ends_here(j) {
         j += 1;
     }
     j
