@@ -31,6 +31,8 @@ pub enum WordRole {
     ProposalNoun,
     /// Makes an unknown noun phrase an organization ("the health ministry").
     OrganizationHead,
+    /// Carries a strike noun: its subject attacks ("carried out airstrikes").
+    LightVerb,
     /// Asks someone else to act: a response verb after it is requested, not given ("urged
     /// both sides to accept the truce").
     Request,
@@ -59,9 +61,10 @@ const ROLES: &[(&str, Role)] = &[
     ("proposal-noun", Role::Word(WordRole::ProposalNoun)),
     ("organization-head", Role::Word(WordRole::OrganizationHead)),
     ("request", Role::Word(WordRole::Request)),
+    ("light-verb", Role::Word(WordRole::LightVerb)),
 ];
 
-const WORD_ROLES: usize = 8;
+const WORD_ROLES: usize = 9;
 
 impl WordRole {
     fn index(self) -> usize {
@@ -74,6 +77,7 @@ impl WordRole {
             WordRole::OrganizationHead => 5,
             WordRole::Request => 6,
             WordRole::NotAttackAfter => 7,
+            WordRole::LightVerb => 8,
         }
     }
 }
@@ -396,7 +400,7 @@ mod tests {
                 "drone\tweapn\t",
                 5,
                 "unknown role \"weapn\" (weapon, not-attack-before, not-attack-after, kill, injure, negation, \
-                 hypothesis, future, ongoing, talks-support, proposal-noun, organization-head, request)",
+                 hypothesis, future, ongoing, talks-support, proposal-noun, organization-head, request, light-verb)",
             ),
             (
                 "howitzer\tweapon\tweapon=CANNON",

@@ -60,51 +60,12 @@ pub(crate) fn build(
     } else {
         doc.clause_end(t.last)
     };
-    let mut fired_weapon = None;
-    if t.entry.needs_weapon {
-        // "fired about 180 ballistic missiles at Israel", "launched drones": the weapon names
-        // the attack; "launched an attack" leaves it to the noun, "a missile test" is none.
-        let end = ce.min(t.last + 6);
-        let j = (t.last + 1..end).find(|&j| doc.cues.weapon(doc.word(j)).is_some())?;
-        let not_attack = doc.is(
-            j + 1,
-            &[
-                "test",
-                "tests",
-                "launch",
-                "program",
-                "programme",
-                "system",
-                "systems",
-                "defence",
-                "defense",
-                "factory",
-                "site",
-                "sites",
-            ],
-        );
-        // "launched a drone attack": the noun is the trigger.
-        let noun_follows = (t.last + 1..=j + 1).any(|k| {
-            doc.is(
-                k,
-                &[
-                    "attack", "attacks", "strike", "strikes", "barrage", "assault",
-                ],
-            )
-        });
-        // "fired warning shots", "test launches of missiles", "flares were launched from
-        // helicopters", "fired three missiles into the sea": no attack.
-        let no_attack = (t.last + 1..j).any(|k| doc.is_punct(k) || doc.is(k, &["warning"]))
-            || (t.first > 0 && doc.is(t.first - 1, &["test", "was", "were", "been", "be"]))
-            || (j + 1..ce.min(j + 6)).any(|k| {
-                const SEA: &[&str] = &["sea", "ocean", "water", "waters"];
-                doc.is(k, &["into"]) && (doc.is(k + 1, SEA) || doc.is(k + 2, SEA))
-            });
-        if not_attack || noun_follows || no_attack {
-            return None;
-        }
-        fired_weapon = doc.cues.weapon(doc.word(j));
-    }
+    // "fired about 180 ballistic missiles": the weapon names the attack.
+    let fired_weapon = if t.entry.needs_weapon {
+        Some(fired_weapon(doc, &t, ce)?)
+    } else {
+        None
+    };
     let passive = t.entry.pos == Pos::Verb
         && t.first > 0
         && doc.is(
@@ -167,9 +128,8 @@ pub(crate) fn build(
             && target.is_none()
             && !doc.is_punct(i)
         {
-            // ("launched 45 drones at Ukraine": the object is the weapon, "at" names the
-            // target.)
-            // Direct object of an active verb: "shelled Kharkiv", "attacked a convoy".
+            // Direct object of an active verb: "shelled Kharkiv", "attacked a convoy" (not of
+            // "launched 45 drones at Ukraine": that object is the weapon).
             if let Some((a, last)) = doc.np_starting_at(i, ce)
                 && !doc.is(
                     i,
@@ -277,6 +237,38 @@ pub(crate) fn build(
     Some(c)
 }
 
+/// The weapon a needs-weapon verb fires ("fired about 180 ballistic missiles at Israel",
+/// "launched drones"), within five words after it; `None` when it fires none, or no attack:
+/// "launched an attack" leaves it to the noun, "a missile test", "warning shots", "flares were
+/// launched", "three missiles into the sea".
+fn fired_weapon(doc: &Doc, t: &Trigger, ce: usize) -> Option<Weapon> {
+    let end = ce.min(t.last + 6);
+    let j = (t.last + 1..end).find(|&j| doc.cues.weapon(doc.word(j)).is_some())?;
+    // "a missile test", "drone factories": the weapon word is a modifier.
+    let not_attack = doc.is_cue(j + 1, WordRole::NotAttackAfter);
+    // "launched a drone attack": the noun is the trigger.
+    let noun_follows = (t.last + 1..=j + 1).any(|k| {
+        doc.is(
+            k,
+            &[
+                "attack", "attacks", "strike", "strikes", "barrage", "assault",
+            ],
+        )
+    });
+    // "fired warning shots", "test launches of missiles", "flares were launched from
+    // helicopters", "fired three missiles into the sea": no attack.
+    let no_attack = (t.last + 1..j).any(|k| doc.is_punct(k) || doc.is(k, &["warning"]))
+        || (t.first > 0 && doc.is(t.first - 1, &["test", "was", "were", "been", "be"]))
+        || (j + 1..ce.min(j + 6)).any(|k| {
+            const SEA: &[&str] = &["sea", "ocean", "water", "waters"];
+            doc.is(k, &["into"]) && (doc.is(k + 1, SEA) || doc.is(k + 2, SEA))
+        });
+    if not_attack || noun_follows || no_attack {
+        return None;
+    }
+    doc.cues.weapon(doc.word(j))
+}
+
 /// The attacker before a strike trigger: the nearest actor in the clause ("Russian strike",
 /// "Israel struck"), skipping victims and channels.
 fn attacker_before(doc: &Doc, first: usize, cs: usize) -> Option<Actor> {
@@ -310,54 +302,12 @@ fn attacker_before(doc: &Doc, first: usize, cs: usize) -> Option<Actor> {
         .filter(|a| a.kind != ActorKind::Media && !a.name.is_empty())
 }
 
-/// Verbs that only carry a strike noun ("carried out airstrikes", "launched a drone attack").
-const LIGHT_VERBS: &[&str] = &[
-    "carried",
-    "carries",
-    "carry",
-    "carrying",
-    "conducted",
-    "conducts",
-    "conduct",
-    "conducting",
-    "launched",
-    "launches",
-    "launch",
-    "launching",
-    "staged",
-    "stages",
-    "stage",
-    "staging",
-    "mounted",
-    "mounts",
-    "mount",
-    "mounting",
-    "unleashed",
-    "unleashes",
-    "unleash",
-    "perpetrated",
-    "executed",
-    "stepped",
-    "intensified",
-    "intensifies",
-    "intensify",
-    "resumed",
-    "resumes",
-    "resume",
-    "waged",
-    "wages",
-    "wage",
-    "made",
-    "makes",
-    "make",
-];
-
-/// The light verb a strike noun is the object of, within three words before it ("carried out
-/// a series of airstrikes" is too far; "launched a massive drone attack" is not).
+/// The light verb (a `light-verb` cue) a strike noun is the object of, within four words
+/// before it ("carried out airstrikes", "launched a massive drone attack").
 fn light_verb_before(doc: &Doc, first: usize, cs: usize) -> Option<usize> {
     (cs.max(first.saturating_sub(4))..first)
         .rev()
-        .find(|&i| doc.is(i, LIGHT_VERBS))
+        .find(|&i| doc.is_cue(i, WordRole::LightVerb))
 }
 
 /// Killing words: their object is the victim, not a target ("murdered three peasants",
