@@ -14,7 +14,8 @@ use crate::engine::model::{Status, Weapon};
 
 type Fast = BuildHasherDefault<MixHasher>;
 
-/// The roles of one-word cues that a rule asks about by yes or no.
+/// The roles of one-word cues that a rule asks about by yes or no (`Request` stays last:
+/// `WORD_ROLES` counts from it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WordRole {
     /// Before a strike trigger, makes it a labour or figurative action ("hunger strike").
@@ -64,23 +65,8 @@ const ROLES: &[(&str, Role)] = &[
     ("light-verb", Role::Word(WordRole::LightVerb)),
 ];
 
-const WORD_ROLES: usize = 9;
-
-impl WordRole {
-    fn index(self) -> usize {
-        match self {
-            WordRole::NotAttackBefore => 0,
-            WordRole::Kill => 1,
-            WordRole::Injure => 2,
-            WordRole::TalksSupport => 3,
-            WordRole::ProposalNoun => 4,
-            WordRole::OrganizationHead => 5,
-            WordRole::Request => 6,
-            WordRole::NotAttackAfter => 7,
-            WordRole::LightVerb => 8,
-        }
-    }
-}
+/// How many [`WordRole`]s there are: one set of words each, indexed by `role as usize`.
+const WORD_ROLES: usize = WordRole::Request as usize + 1;
 
 /// A status cue: the words after its first, and the status it gives.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -182,7 +168,7 @@ impl Cues {
                         ));
                     }
                     (Role::Word(r), None) => {
-                        cues.words[r.index()].insert(first.clone());
+                        cues.words[r as usize].insert(first.clone());
                     }
                     (Role::Status(status), None) => {
                         let cue = StatusCue {
@@ -212,7 +198,7 @@ impl Cues {
 
     /// True when `word` (lower case) is a cue of `role`.
     pub fn is(&self, role: WordRole, word: &str) -> bool {
-        self.words[role.index()].contains(word)
+        self.words[role as usize].contains(word)
     }
 
     /// The status cue starting at token `i`, reading lower-case words with `word` (which

@@ -368,14 +368,13 @@ fn reported_content(
     // set off by commas speaks of the words before it.
     let parenthetical = that.is_none()
         && doc.raw(start) == ","
-        && speaker.is_some_and(|s| s.start > doc.span(sent.start).start)
-        && {
-            let mut before = doc.token_before(speaker.map_or(0, |s| s.start));
+        && speaker.is_some_and(|s| {
+            let mut before = doc.token_before(s.start);
             if doc.is(before, &["the", "a", "an"]) {
                 before = before.saturating_sub(1);
             }
-            doc.raw(before) == ","
-        };
+            s.start > doc.span(sent.start).start && doc.raw(before) == ","
+        });
     if let Some(i) = that {
         start = i + 1;
     } else {
@@ -438,14 +437,15 @@ fn reported_content(
     {
         last -= 1;
     }
-    let from =
-        sent.start
-            .max(last.saturating_sub(CONTENT_REACH))
-            .max(if doc.dateline_end <= last {
-                doc.dateline_end
-            } else {
-                0
-            });
+    let dateline = if doc.dateline_end <= last {
+        doc.dateline_end
+    } else {
+        0
+    };
+    let from = sent
+        .start
+        .max(last.saturating_sub(CONTENT_REACH))
+        .max(dateline);
     if last > from && doc.span(last).end <= stop {
         let span = doc.span_of(from, last);
         return (Some(span.slice(doc.text).to_string()), Some(span));
