@@ -422,6 +422,14 @@ impl<'a> Doc<'a> {
                 i = j;
                 continue;
             }
+            // "Sanders on Tuesday said": the preposition of a time just stepped over.
+            if i < first
+                && self.time_at[i].is_some()
+                && self.is(j, &["on", "in", "at", "during", "early", "late", "earlier"])
+            {
+                i = j;
+                continue;
+            }
             // "Sen. Lindsey Graham (R-S.C.) told": step over a short parenthetical.
             if self.raw(j) == ")"
                 && let Some(open) = (j.saturating_sub(6)..j).rev().find(|&k| self.raw(k) == "(")

@@ -409,7 +409,12 @@ pub(crate) fn link_responses(
                 target.support = (target.support + 0.5).min(1.0);
                 remove_indices(candidates, object_nouns);
             }
-            None if !counter && (object.is_some() || !actors.is_empty()) => {
+            // "supported Democrats", "rejected Mr. Trump": a stance towards a party, not an
+            // answer to a proposal.
+            None if !counter
+                && (object.is_some() || !actors.is_empty())
+                && !object_is_party(doc, r.last + 1, ce) =>
+            {
                 // "Y rejected X's demand to …": the proposal is known only from its answer.
                 let proposers: Vec<Actor> = object
                     .map(|o| {
@@ -480,6 +485,45 @@ fn propose_by_request(
 }
 
 /// A proposal noun with proposers or content of its own stands as its own event.
+/// True when the object at `from` is a person, group or state itself ("Mr. Trump",
+/// "the Palestinian Liberation Organization", "them"), not a thing it proposed ("Russia's
+/// plan", "a U.N. Security Council resolution").
+fn object_is_party(doc: &Doc, from: usize, ce: usize) -> bool {
+    let mut i = from;
+    while i < ce && doc.is(i, &["the", "a", "an"]) {
+        i += 1;
+    }
+    if i >= ce {
+        return false;
+    }
+    if doc.is(i, &["him", "her", "them", "us", "me", "you"]) {
+        return true;
+    }
+    let Some((_, ent)) = doc.entity(i) else {
+        return false;
+    };
+    if matches!(
+        ent.kind,
+        EntityKind::City | EntityKind::Region | EntityKind::Media | EntityKind::Nationality
+    ) {
+        return false;
+    }
+    let after = doc.token_at_or_after(ent.span.end);
+    if doc.is(after, &["'s", "\u{2019}s", "'", "\u{2019}"]) {
+        return false; // "President Obama ’s decision"
+    }
+    after >= ce
+        || doc.is_punct(after)
+        || doc.is(
+            after,
+            &[
+                "and", "or", "but", "in", "on", "at", "for", "during", "as", "who", "which",
+                "that", "because", "after", "before", "over", "with", "to", "from", "by", "since",
+                "until", "while", "if", "when",
+            ],
+        )
+}
+
 fn has_own_arguments(c: &Candidate) -> bool {
     matches!(&c.event.detail, Detail::Proposal(p) if !p.proposers.is_empty() || (p.content.is_some() && p.kind != ProposalKind::Other && p.content_span.is_some_and(|s| s.len() > 30)))
 }

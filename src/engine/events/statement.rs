@@ -348,6 +348,9 @@ fn quote_after(doc: &Doc, t: Trigger, sent_end: usize) -> Option<Span> {
 
 /// Reported speech: the clause after the verb ("said that …"), or the words before the
 /// speaker ("…, officials said").
+/// Prepositions that join a time to a verb ("said on Wednesday", "said late on Friday").
+const TIME_PREPOSITIONS: &[&str] = &["on", "in", "at", "late", "early", "earlier", "during"];
+
 fn reported_content(
     doc: &Doc,
     t: Trigger,
@@ -355,9 +358,21 @@ fn reported_content(
     sent: std::ops::Range<usize>,
 ) -> (Option<String>, Option<Span>) {
     let mut start = t.last + 1;
-    // "said Friday he would …": a time right after the verb is not content.
-    while start < sent.end && doc.has_time(start) {
+    // "said Friday he would …", "said on Wednesday.": a time right after the verb is not
+    // content.
+    while start < sent.end
+        && (doc.has_time(start)
+            || doc.is(start, TIME_PREPOSITIONS) && start + 1 < sent.end && doc.has_time(start + 1))
+    {
         start += 1;
+    }
+    // "told Congress the bank would …": the person told is not content.
+    if doc.is(t.last, &["told", "tell", "tells", "telling"]) {
+        if let Some((_, ent)) = doc.entity(start).filter(|(_, e)| e.kind != EntityKind::Media) {
+            start = doc.token_at_or_after(ent.span.end);
+        } else if doc.is(start, &["him", "her", "them", "us", "me", "you"]) {
+            start += 1;
+        }
     }
     // Skip an object or channel: "told reporters that", "said on Facebook that"; not past a
     // comma ("said Saturday, adding that …": that "that" is the next verb's).
@@ -366,15 +381,16 @@ fn reported_content(
         .find(|&i| doc.word(i) == "that");
     // "Iran fired 180 missiles, the military said, sending people into shelters": a speaker
     // set off by commas speaks of the words before it.
-    let parenthetical = that.is_none()
-        && doc.raw(start) == ","
-        && speaker.is_some_and(|s| {
-            let mut before = doc.token_before(s.start);
-            if doc.is(before, &["the", "a", "an"]) {
-                before = before.saturating_sub(1);
-            }
-            s.start > doc.span(sent.start).start && doc.raw(before) == ","
-        });
+    // "…, the rebels' media office said, a day after …": the speaker's own modifiers may
+    // stand between that comma and the name.
+    let lead_comma = speaker.and_then(|s| {
+        let first = doc.token_at_or_after(s.start);
+        (first.saturating_sub(4).max(sent.start)..first)
+            .rev()
+            .take_while(|&k| !doc.is_punct(k) || matches!(doc.raw(k), "," | "'" | "\u{2019}"))
+            .find(|&k| doc.raw(k) == ",")
+    });
+    let parenthetical = that.is_none() && doc.raw(start) == "," && lead_comma.is_some();
     if let Some(i) = that {
         start = i + 1;
     } else {
@@ -413,6 +429,7 @@ fn reported_content(
                     "message",
                 ],
             )
+            || doc.has_time(i)
             || doc
                 .entity(i)
                 .is_some_and(|(_, e)| e.kind == EntityKind::Media)
@@ -425,7 +442,7 @@ fn reported_content(
     let stop = speaker.map_or(doc.span(t.first).start, |s| {
         s.start.min(doc.span(t.first).start)
     });
-    let mut last = doc.token_before(stop);
+    let mut last = lead_comma.unwrap_or_else(|| doc.token_before(stop));
     // "…, the State Department said", "…, Qatari Prime Minister X said": the speaker's
     // determiner and nationality are not content.
     while last > sent.start
