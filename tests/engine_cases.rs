@@ -108,6 +108,7 @@ fn satisfies(e: &Event, text: &str, key: &str, value: &str) -> bool {
         ("whole", Detail::Statement(s)) => s.content.as_deref() == Some(value),
         ("channel", Detail::Statement(s)) => s.channel.as_ref().is_some_and(|a| actor_is(a, value)),
         ("direct", Detail::Statement(s)) => s.direct.to_string() == value,
+        ("proposers", Detail::Proposal(p)) if value == "none" => p.proposers.is_empty(),
         ("proposers", Detail::Proposal(p)) => value
             .split(',')
             .all(|w| p.proposers.iter().any(|a| actor_is(a, w.trim()))),

@@ -22,6 +22,9 @@ pub enum WordRole {
     NotAttackBefore,
     /// Right after a strike trigger, makes it no attack ("bomb shelter", "strike action").
     NotAttackAfter,
+    /// The head noun of a strike verb's object that makes the attack verbal ("attacked the
+    /// decision").
+    NotAttackTarget,
     /// A casualty word counting the killed ("killed", "dead", "deaths").
     Kill,
     /// A casualty word counting the injured ("wounded", "injuries").
@@ -52,6 +55,7 @@ const ROLES: &[(&str, Role)] = &[
     ("weapon", Role::Weapon),
     ("not-attack-before", Role::Word(WordRole::NotAttackBefore)),
     ("not-attack-after", Role::Word(WordRole::NotAttackAfter)),
+    ("not-attack-target", Role::Word(WordRole::NotAttackTarget)),
     ("kill", Role::Word(WordRole::Kill)),
     ("injure", Role::Word(WordRole::Injure)),
     ("negation", Role::Status(Status::Negated)),
@@ -385,7 +389,7 @@ mod tests {
             (
                 "drone\tweapn\t",
                 5,
-                "unknown role \"weapn\" (weapon, not-attack-before, not-attack-after, kill, injure, negation, \
+                "unknown role \"weapn\" (weapon, not-attack-before, not-attack-after, not-attack-target, kill, injure, negation, \
                  hypothesis, future, ongoing, talks-support, proposal-noun, organization-head, request, light-verb)",
             ),
             (

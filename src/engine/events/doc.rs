@@ -265,9 +265,12 @@ impl<'a> Doc<'a> {
         self.a.sentences[self.sentence_of[i] as usize].span
     }
 
-    /// True when token `i` is punctuation (not a word or number).
+    /// True when token `i` is punctuation (not a word or number); past the last token too.
     pub fn is_punct(&self, i: usize) -> bool {
-        !matches!(self.a.tokens[i].kind, TokenKind::Word | TokenKind::Number)
+        self.a
+            .tokens
+            .get(i)
+            .is_none_or(|t| !matches!(t.kind, TokenKind::Word | TokenKind::Number))
     }
 
     /// The entity at token `i`.

@@ -3,6 +3,7 @@
 //! apart. Two candidates with the same type and trigger are one.
 
 use super::Candidate;
+use super::cues::WordRole;
 use super::doc::{Doc, same_actor};
 use crate::engine::model::{Detail, EventType, Status};
 
@@ -88,10 +89,15 @@ fn drop_weak_strikes(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
             }
             let sentence = doc.sentence_of[c.first];
             // Kept when its subject names the strong strike: merged into it below.
-            let attacker = match &c.event.detail {
-                Detail::Strike(s) => s.attacker.as_ref().map(|a| a.span),
-                _ => None,
+            let (attacker, target) = match &c.event.detail {
+                Detail::Strike(s) => (s.attacker.as_ref().map(|a| a.span), s.target.is_some()),
+                _ => (None, false),
             };
+            // "U.S. warplanes pounded Houthi targets": an attack of its own (a toll word such
+            // as "killed" still tells of the strong strike).
+            if attacker.is_some() && target && !doc.is_cue(c.first, WordRole::Kill) {
+                return true;
+            }
             !strong
                 .iter()
                 .any(|&(s, trigger)| s == sentence && attacker.is_none_or(|a| !a.contains(trigger)))

@@ -225,9 +225,31 @@ impl EventRules {
                 .entity(m.first - 1)
                 .is_some_and(|(_, e)| e.kind == EntityKind::Nationality)
                 || doc.number_at[m.first - 1].is_some()
+                || m.first > 1 && doc.is(m.first - 2, &["'s", "\u{2019}s"]) // "Hamas's latest offer"
                 || doc.is_cue(m.last + 1, WordRole::Kill)
                 || doc.is_cue(m.last + 1, WordRole::Injure)
                 || doc.is(m.last + 1, &["have", "has", "had", "were", "was"]));
+        // "Houthi targets across Yemen": a verb-only cue in -s before a preposition is a noun.
+        let plural_noun = doc.word(m.last).ends_with('s')
+            && (doc.is_punct(m.last + 1)
+                || doc.is(
+                    m.last + 1,
+                    &[
+                        "across",
+                        "in",
+                        "inside",
+                        "near",
+                        "around",
+                        "throughout",
+                        "of",
+                    ],
+                ))
+            && entries
+                .iter()
+                .all(|e| e.pos == Pos::Verb && e.class == TriggerClass::Event(EventType::Strike));
+        if plural_noun && m.first == m.last {
+            return None;
+        }
         let entry =
             if after_determiner || noun_context && entries.iter().any(|e| e.pos != Pos::Verb) {
                 entries.iter().find(|e| e.pos != Pos::Verb).copied()?

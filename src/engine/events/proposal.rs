@@ -27,6 +27,23 @@ pub(crate) fn build(
     let cs = doc.clause_start(t.first);
     let ce = doc.clause_end_loose(t.last);
     let participle = super::is_participle_after_comma(doc, t.first) && t.first > sent.start;
+    // "a truce proposed by X": the participle belongs to the noun's proposal.
+    if t.entry.pos == Pos::Verb
+        && t.first > 0
+        && doc.is_cue(t.first - 1, WordRole::ProposalNoun)
+        && (t.last + 1..(t.last + 3).min(ce)).any(|k| doc.is(k, &["by"]))
+    {
+        return None;
+    }
+    // "Putin had no plans to attend": an intention, unless it is to end fighting.
+    if t.entry.pos != Pos::Verb
+        && doc.is(t.last, &["plan", "plans"])
+        && doc.is(t.last + 1, &["to"])
+        && kind_of(&doc.lower[doc.span(t.last + 1).start..doc.span(ce.max(t.last + 2) - 1).end])
+            == ProposalKind::Other
+    {
+        return None;
+    }
     let mut proposers: Vec<Actor> = Vec::new();
     let (content, kind_from_trigger) = if t.entry.pos == Pos::Verb {
         if participle {
@@ -50,7 +67,17 @@ pub(crate) fn build(
         let mut i = t.last + 1;
         let mut content = None;
         if doc.is(i, &["by", "from"])
+            && !doc.has_time(i + 1) // "a ceasefire from tomorrow"
             && let Some((a, last)) = doc.np_starting_at(i + 1, ce)
+        {
+            proposers.push(a);
+            i = last + 1;
+        }
+        // "a 30-day truce proposed by European leaders".
+        if proposers.is_empty()
+            && doc.is(i, PROPOSED_PARTICIPLES)
+            && let Some(by) = (i + 1..(i + 3).min(ce)).find(|&k| doc.is(k, &["by"]))
+            && let Some((a, last)) = doc.np_starting_at(by + 1, ce)
         {
             proposers.push(a);
             i = last + 1;
@@ -127,6 +154,22 @@ pub(crate) fn build(
     Some(c)
 }
 
+/// Participles that tell who put a proposal forward ("a truce proposed by X").
+const PROPOSED_PARTICIPLES: &[&str] = &[
+    "proposed",
+    "offered",
+    "put",
+    "floated",
+    "drafted",
+    "brokered",
+    "tabled",
+    "unveiled",
+    "suggested",
+    "presented",
+    "backed",
+    "mediated",
+];
+
 /// The proposal kind from its words.
 fn kind_of(lower: &str) -> ProposalKind {
     let has = |w: &str| lower.contains(w);
@@ -140,7 +183,14 @@ fn kind_of(lower: &str) -> ProposalKind {
         || has("stop the fighting")
     {
         ProposalKind::Ceasefire
-    } else if has("peace") || has("settlement") || has("accord") || has("treaty") {
+    } else if has("peace")
+        || has("settlement")
+        || has("accord")
+        || has("treaty")
+        || has("end the war")
+        || has("end the conflict")
+        || has("end the fighting")
+    {
         ProposalKind::PeacePlan
     } else if has("talks") || has("negotiat") || has("meeting") || has("summit") || has("dialogue")
     {
@@ -191,6 +241,10 @@ fn modifier_actor(doc: &Doc, first: usize, cs: usize) -> Option<Actor> {
         ) || doc.a.tokens[i].kind == crate::engine::analysis::TokenKind::Number
             || doc.word(i).contains('-');
         if !modifier {
+            // "the company's latest offer": the possessor, named or not.
+            if doc.is(i + 1, &["'s", "\u{2019}s"]) {
+                return doc.np_ending_at(i, cs).map(|(a, _)| a);
+            }
             return None;
         }
     }
@@ -416,7 +470,23 @@ pub(crate) fn link_responses(
                 && !object_is_party(doc, r.last + 1, ce) =>
             {
                 // "Y rejected X's demand to …": the proposal is known only from its answer.
+                // "ready to meet Putin": whom one is ready to meet proposed nothing.
+                let verb_object = doc.word(r.last) == "to"
+                    && doc.entity(r.last + 1).is_none()
+                    && doc
+                        .a
+                        .tokens
+                        .get(r.last + 1)
+                        .is_some_and(|t| t.kind != crate::engine::analysis::TokenKind::Number)
+                    && !doc.is(
+                        r.last + 1,
+                        &[
+                            "a", "an", "the", "any", "this", "that", "its", "their", "his", "her",
+                        ],
+                    )
+                    && doc.raw(r.last + 1).starts_with(|c: char| c.is_lowercase());
                 let proposers: Vec<Actor> = object
+                    .filter(|_| !verb_object)
                     .map(|o| {
                         let first = doc.token_at_or_after(o.start);
                         let last = doc.token_before(o.end);

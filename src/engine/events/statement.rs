@@ -368,7 +368,10 @@ fn reported_content(
     }
     // "told Congress the bank would …": the person told is not content.
     if doc.is(t.last, &["told", "tell", "tells", "telling"]) {
-        if let Some((_, ent)) = doc.entity(start).filter(|(_, e)| e.kind != EntityKind::Media) {
+        if let Some((_, ent)) = doc
+            .entity(start)
+            .filter(|(_, e)| e.kind != EntityKind::Media)
+        {
             start = doc.token_at_or_after(ent.span.end);
         } else if doc.is(start, &["him", "her", "them", "us", "me", "you"]) {
             start += 1;

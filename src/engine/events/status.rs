@@ -47,6 +47,11 @@ pub fn status(
             // "Abdelatty said Egypt would host a conference": the future of a past report.
             cue = Some(if doc.word(i) == "would" && reported_future(doc, i) {
                 Status::Planned
+            } else if s == Status::Hypothetical
+                && (i.saturating_sub(2).max(floor)..i)
+                    .any(|k| cue_at(doc, k, first) == Some(Status::Negated))
+            {
+                Status::Negated // "is not willing to negotiate"
             } else {
                 s
             });

@@ -32,6 +32,7 @@ pub(crate) fn build(
                 "one-day",
                 "indefinite",
                 "workers'",
+                "on", // "went on strike"
             ],
         ));
     // "hits 13 Venezuelans with sanctions": a measure, not an attack.
@@ -46,7 +47,26 @@ pub(crate) fn build(
                 &["sanctions", "tariffs", "fines", "charges", "lawsuit", "ban"],
             )
     });
-    if labour || measure {
+    // "shot down 67 of the 103 drones": an interception, not an attack; "shot down" an
+    // aircraft is one.
+    let interception = doc.is(t.last + 1, &["down"])
+        && !(t.last + 2..doc.clause_end(t.last).min(t.last + 8)).any(|i| {
+            doc.is(
+                i,
+                &[
+                    "plane",
+                    "planes",
+                    "jet",
+                    "jets",
+                    "airliner",
+                    "aircraft",
+                    "helicopter",
+                    "helicopters",
+                    "fighter",
+                ],
+            )
+        });
+    if labour || measure || interception {
         return None;
     }
     // "shooting ceasefire", "strike action", "bomb shelters": not an attack.
@@ -97,7 +117,7 @@ pub(crate) fn build(
             target = Some(target_of(doc, a));
         }
     } else if attacker.is_none() {
-        attacker = attacker_before(doc, t.first, cs);
+        attacker = attacker_before(doc, t.first, cs).or_else(|| claimant(doc, t.first, cs));
     }
 
     // Targets and places after the trigger.
@@ -118,9 +138,7 @@ pub(crate) fn build(
                 continue;
             }
         } else if matches!(w, "in" | "near" | "outside" | "across" | "inside") && place.is_none() {
-            if let Some((e, _)) = doc.entity(i + 1) {
-                place = doc.place_of(e);
-            }
+            place = place_after(doc, i, ce);
         } else if i == t.last + 1
             && t.entry.pos == Pos::Verb
             && !passive
@@ -209,6 +227,14 @@ pub(crate) fn build(
         && !has_casualties
         && let Some(Target::Actor(a)) = &target
         && doc.is(doc.token_at_or_after(a.span.end), &["for", "over", "as"])
+    {
+        return None;
+    }
+    // "Warren attacked the decision": an attack on an idea is criticism.
+    if weapon.is_none()
+        && !has_casualties
+        && let Some(Target::Actor(a)) = &target
+        && doc.is_cue(doc.token_before(a.span.end), WordRole::NotAttackTarget)
     {
         return None;
     }
@@ -341,6 +367,55 @@ fn target_of(doc: &Doc, a: Actor) -> Target {
         return Target::Place(p);
     }
     Target::Actor(a)
+}
+
+/// "the group claimed (responsibility for) a missile attack": whoever claims the attack made
+/// it.
+fn claimant(doc: &Doc, first: usize, cs: usize) -> Option<Actor> {
+    let verb = (cs.max(first.saturating_sub(6))..first).rev().find(|&i| {
+        doc.is(
+            i,
+            &[
+                "claimed", "claims", "claim", "claiming", "admitted", "admits",
+            ],
+        )
+    })?;
+    let between_ok = (verb + 1..first).all(|i| {
+        !doc.is_punct(i)
+            && (doc.is(
+                i,
+                &[
+                    "responsibility",
+                    "credit",
+                    "for",
+                    "a",
+                    "an",
+                    "the",
+                    "its",
+                    "their",
+                ],
+            ) || doc.cues.weapon(doc.word(i)).is_some()
+                || doc.word(i).starts_with(|c: char| c.is_lowercase()))
+    });
+    if !between_ok {
+        return None;
+    }
+    super::statement::subject_of(doc, verb, cs).filter(|a| a.kind != ActorKind::Media)
+}
+
+/// The place named after a preposition at `prep`: "in Kharkiv", "in the southern city of
+/// Odesa" (a few lower-case words may come first).
+fn place_after(doc: &Doc, prep: usize, ce: usize) -> Option<Place> {
+    for k in prep + 1..ce.min(prep + 7) {
+        if let Some((e, _)) = doc.entity(k) {
+            return doc.place_of(e);
+        }
+        let word = doc.raw(k);
+        if doc.is_punct(k) || !word.starts_with(|c: char| c.is_lowercase()) {
+            return None;
+        }
+    }
+    None
 }
 
 /// The nearest weapon word in the clause.

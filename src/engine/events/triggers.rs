@@ -53,6 +53,9 @@ pub struct TriggerEntry {
     pub reported: bool,
     /// A strike only with a weapon word after it ("fired 180 ballistic missiles").
     pub needs_weapon: bool,
+    /// Only the forms written in the table match, not the lemma's regular inflections
+    /// ("pounded|pounding", not the currency "pounds").
+    pub as_written: bool,
 }
 
 /// A trigger found in the text: tokens `first..=last`, and the entries it may stand for.
@@ -104,7 +107,8 @@ impl Triggers {
         let mut patterns: Vec<String> = Vec::new();
         let mut pattern_entries: Vec<Vec<u32>> = Vec::new();
         for (i, e) in entries.iter().enumerate() {
-            for form in inflections(&e.phrase, e.pos) {
+            let pos = if e.as_written { Pos::Fixed } else { e.pos };
+            for form in inflections(&e.phrase, pos) {
                 let p = *pattern_of.entry(form.clone()).or_insert_with(|| {
                     patterns.push(form);
                     pattern_entries.push(Vec::new());
@@ -227,6 +231,7 @@ fn parse_row(table: &Table, line: usize, f: &[String]) -> Result<TriggerEntry, L
         level: None,
         reported: false,
         needs_weapon: false,
+        as_written: false,
     };
     let mut forms: Vec<String> = Vec::new();
     for attr in get("attrs")?
@@ -257,6 +262,7 @@ fn parse_row(table: &Table, line: usize, f: &[String]) -> Result<TriggerEntry, L
             ),
             "reported" => e.reported = true,
             "needs-weapon" => e.needs_weapon = true,
+            "as-written" => e.as_written = true,
             _ => return Err(table.error(line, format!("unknown attribute {key:?}"))),
         }
     }
