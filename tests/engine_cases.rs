@@ -77,6 +77,7 @@ fn satisfies(e: &Event, text: &str, key: &str, value: &str) -> bool {
         ("mediator", Detail::Talks(t)) => t.mediator.as_ref().is_some_and(|a| actor_is(a, value)),
         ("level", Detail::Talks(t)) => t.level.as_deref() == Some(value),
         ("topic", Detail::Talks(t)) => t.topics.iter().any(|x| x.contains(value)),
+        ("attacker", Detail::Strike(k)) if value == "none" => k.attacker.is_none(),
         ("attacker", Detail::Strike(k)) => k.attacker.as_ref().is_some_and(|a| actor_is(a, value)),
         ("target", Detail::Strike(k)) if value == "none" => k.target.is_none(),
         ("target", Detail::Strike(k)) => match &k.target {

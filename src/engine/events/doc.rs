@@ -265,6 +265,34 @@ impl<'a> Doc<'a> {
         self.a.sentences[self.sentence_of[i] as usize].span
     }
 
+    /// True when token `i` is a quotation mark between two words of one phrase (nine
+    /// "terrorist infrastructure" sites), not one that ends a quotation (`now," they said`).
+    fn scare_quote(&self, i: usize) -> bool {
+        let word = |k: usize| {
+            self.a
+                .tokens
+                .get(k)
+                .is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+        };
+        let kind = |k: usize| self.a.tokens.get(k).map(|t| t.kind);
+        // The other mark of the pair, two to four words away, with only words between.
+        let paired = |open: usize, close: usize| {
+            kind(open) == Some(TokenKind::OpenQuote)
+                && kind(close) == Some(TokenKind::CloseQuote)
+                && (open + 1..close).all(word)
+                && open > 0
+                && word(open - 1)
+                && word(close + 1)
+        };
+        match kind(i) {
+            Some(TokenKind::OpenQuote) => (i + 2..=i + 5).any(|close| paired(i, close)),
+            Some(TokenKind::CloseQuote) => {
+                (i.saturating_sub(5)..=i.saturating_sub(2)).any(|open| paired(open, i))
+            }
+            _ => false,
+        }
+    }
+
     /// True when token `i` is punctuation (not a word or number); past the last token too.
     pub fn is_punct(&self, i: usize) -> bool {
         self.a
@@ -327,7 +355,8 @@ impl<'a> Doc<'a> {
     fn is_clause_break(&self, i: usize, leftward: bool) -> bool {
         let t = self.a.tokens[i];
         match t.kind {
-            TokenKind::OpenQuote | TokenKind::CloseQuote | TokenKind::Terminal => true,
+            TokenKind::OpenQuote | TokenKind::CloseQuote => !self.scare_quote(i),
+            TokenKind::Terminal => true,
             TokenKind::Punct => {
                 let p = t.span.slice(self.text);
                 !matches!(p, "-" | "'" | "’" | "(" | ")") || (leftward && p == "(")
@@ -521,6 +550,10 @@ impl<'a> Doc<'a> {
         let mut steps = 0;
         while first > floor && steps < 7 {
             let j = first - 1;
+            if self.scare_quote(j) && j > floor {
+                first = j;
+                continue;
+            }
             if self.is_punct(j) || self.is(j, NOT_IN_NP) {
                 break;
             }
@@ -556,8 +589,12 @@ impl<'a> Doc<'a> {
         let name = span.slice(self.text).to_string();
         let capitalized =
             matches!(self.a.tokens[last].case, Case::Title | Case::Upper) && !self.a.all_caps;
+        // "the British maritime security agency UKMTO": an acronym names an organization.
+        let acronym =
+            self.a.tokens[last].case == Case::Upper && !self.a.all_caps && head.len() >= 3;
         let kind = if self.cues.is(WordRole::OrganizationHead, head)
             || self.cues.is(WordRole::OrganizationHead, of_head)
+            || acronym
         {
             ActorKind::Organization
         } else if lone_pronoun || head.ends_with('s') && !capitalized {
@@ -597,6 +634,11 @@ impl<'a> Doc<'a> {
         let mut i = first;
         let mut seen_noun = false;
         while i < ceil && i < first + 7 {
+            // nine "terrorist infrastructure" sites
+            if i > first && self.scare_quote(i) {
+                i += 1;
+                continue;
+            }
             if self.is_punct(i)
                 || (self.is(i, NOT_IN_NP) && !(i == first && self.is(i, DETERMINERS)))
                 // "the southern suburbs of Beirut overnight": a time ends the phrase.

@@ -74,35 +74,57 @@ pub(crate) fn merge(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
 }
 
 /// A weak strike cue ("killed", "shot") in a sentence that already has a stronger strike
-/// trigger tells of that strike's toll, not of another strike.
+/// trigger tells of that strike's toll, not of another strike: its casualties and attacker go
+/// to the strong strike when it lacks them ("the April 22 attack, in which gunmen killed 26
+/// men").
 fn drop_weak_strikes(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
-    let strong: Vec<(u32, crate::engine::model::Span)> = candidates
+    let strong: Vec<(usize, u32, crate::engine::model::Span)> = candidates
         .iter()
-        .filter(|c| c.event.event_type() == EventType::Strike && c.weight >= 0.6)
-        .map(|c| (doc.sentence_of[c.first], c.event.trigger))
+        .enumerate()
+        .filter(|(_, c)| c.event.event_type() == EventType::Strike && c.weight >= 0.6)
+        .map(|(i, c)| (i, doc.sentence_of[c.first], c.event.trigger))
         .collect();
-    candidates
-        .into_iter()
-        .filter(|c| {
-            if c.event.event_type() != EventType::Strike || c.weight >= 0.6 {
-                return true;
+    let mut dropped: Vec<(usize, usize)> = Vec::new(); // (weak, strong it tells of)
+    for (i, c) in candidates.iter().enumerate() {
+        if c.event.event_type() != EventType::Strike || c.weight >= 0.6 {
+            continue;
+        }
+        let sentence = doc.sentence_of[c.first];
+        let (attacker, target) = match &c.event.detail {
+            Detail::Strike(s) => (s.attacker.as_ref().map(|a| a.span), s.target.is_some()),
+            _ => (None, false),
+        };
+        // "U.S. warplanes pounded Houthi targets": an attack of its own (a toll word such
+        // as "killed" still tells of the strong strike).
+        if attacker.is_some() && target && !doc.is_cue(c.first, WordRole::Kill) {
+            continue;
+        }
+        // Kept when its subject names the strong strike: merged into it later.
+        let tells_of = strong.iter().find(|&&(_, s, trigger)| {
+            s == sentence && attacker.is_none_or(|a| !a.contains(trigger))
+        });
+        if let Some(&(k, _, _)) = tells_of {
+            dropped.push((i, k));
+        }
+    }
+    let mut candidates: Vec<Option<Candidate>> = candidates.into_iter().map(Some).collect();
+    for &(weak, strong) in &dropped {
+        let Some(w) = candidates[weak].take() else {
+            continue;
+        };
+        if let (Some(s), Detail::Strike(ws)) = (candidates[strong].as_mut(), w.event.detail)
+            && let Detail::Strike(ss) = &mut s.event.detail
+        {
+            let toll = &ss.casualties;
+            if toll.killed.is_none() && toll.injured.is_none() && toll.victims.is_empty() {
+                ss.casualties = ws.casualties;
             }
-            let sentence = doc.sentence_of[c.first];
-            // Kept when its subject names the strong strike: merged into it below.
-            let (attacker, target) = match &c.event.detail {
-                Detail::Strike(s) => (s.attacker.as_ref().map(|a| a.span), s.target.is_some()),
-                _ => (None, false),
-            };
-            // "U.S. warplanes pounded Houthi targets": an attack of its own (a toll word such
-            // as "killed" still tells of the strong strike).
-            if attacker.is_some() && target && !doc.is_cue(c.first, WordRole::Kill) {
-                return true;
+            if ss.attacker.is_none() {
+                ss.attacker = ws.attacker;
             }
-            !strong
-                .iter()
-                .any(|&(s, trigger)| s == sentence && attacker.is_none_or(|a| !a.contains(trigger)))
-        })
-        .collect()
+        }
+    }
+    candidates.into_iter().flatten().collect()
 }
 
 /// Status families that may describe one event: what happened or is happening, what is

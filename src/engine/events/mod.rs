@@ -16,7 +16,7 @@ mod strike;
 mod talks;
 mod triggers;
 
-use crate::engine::analysis::{Analysis, EntityKind};
+use crate::engine::analysis::{Analysis, Case, EntityKind};
 use crate::engine::lexicon::{LexiconError, Lexicons};
 use crate::engine::model::{Detail, Event, EventType, Status, TimeRef};
 
@@ -225,7 +225,15 @@ impl EventRules {
                 .entity(m.first - 1)
                 .is_some_and(|(_, e)| e.kind == EntityKind::Nationality)
                 || doc.number_at[m.first - 1].is_some()
+                || doc.has_time(m.first - 1) // "the April 22 attack"
                 || m.first > 1 && doc.is(m.first - 2, &["'s", "\u{2019}s"]) // "Hamas's latest offer"
+                // "a deadly attack", "the deadliest attack": an article and an adjective.
+                || m.first > 1
+                    && doc.a.tokens[m.first - 1].case == Case::Lower
+                    && (doc.is(m.first - 2, &["a", "an"])
+                        || doc.is(m.first - 2, &["the"])
+                            && (doc.word(m.first - 1).ends_with("est")
+                                || doc.word(m.first - 1).ends_with("ly")))
                 || doc.is_cue(m.last + 1, WordRole::Kill)
                 || doc.is_cue(m.last + 1, WordRole::Injure)
                 || doc.is(m.last + 1, &["have", "has", "had", "were", "was"]));

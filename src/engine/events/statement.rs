@@ -64,7 +64,8 @@ pub(crate) fn build(
                 })
             })
             .or_else(|| super::clause_subject_before_comma(doc, t.first - 1));
-    } else if let Some((a, _)) = doc.subject_before(t.first, floor) {
+    } else if let Some((a, first)) = doc.subject_before(t.first, floor) {
+        let a = past_reduced_relative(doc, first, floor).unwrap_or(a);
         speaker_span = Some(a.span);
         speaker = Some(a);
     } else if let Some(a) = appositive_subject(doc, t.first, floor) {
@@ -108,6 +109,34 @@ pub(crate) fn build(
         content_span.and_then(|c| doc.quote_starting_after(c.start).filter(|q| c.contains(*q)))
     });
     if speaker.is_none() && quote.is_none() && !(hearsay && content.is_some()) {
+        return None;
+    }
+    // "Iran would respond.": a speaker and a verb with nothing said is no statement, unless
+    // the verb only reports speech ("… a narrator in the ad asks.": the words are near).
+    if quote.is_none()
+        && content.is_none()
+        && channel_after(doc, t.last + 1, sent.end).is_none()
+        && !doc.is(
+            t.first,
+            &[
+                "said",
+                "says",
+                "say",
+                "told",
+                "tells",
+                "asked",
+                "asks",
+                "added",
+                "adds",
+                "wrote",
+                "writes",
+                "reported",
+                "reports",
+                "continued",
+                "explained",
+            ],
+        )
+    {
         return None;
     }
     // Punctuation cues speak only with a quotation after a colon ("Trump: “…”"), or with a
@@ -254,6 +283,45 @@ pub(crate) fn subject_of(doc: &Doc, first: usize, floor: usize) -> Option<Actor>
         .or_else(|| coordinated_subject(doc, first, floor))
 }
 
+/// "two officials briefed on the negotiations said", "sources familiar with the matter said",
+/// "a person with knowledge of the plans said": the noun phrase before the verb belongs to a
+/// modifier of the speaker, who stands before it.
+fn past_reduced_relative(doc: &Doc, np_first: usize, floor: usize) -> Option<Actor> {
+    if np_first < floor + 2 || !doc.is(np_first - 1, &["on", "with", "to", "of", "in", "about"]) {
+        return None;
+    }
+    let modifier = np_first - 2;
+    let head_end =
+        if doc.is(modifier, &["knowledge"]) && doc.is(modifier.checked_sub(1)?, &["with"]) {
+            modifier.checked_sub(2)?
+        } else if doc.is(
+            modifier,
+            &[
+                "familiar",
+                "close",
+                "briefed",
+                "involved",
+                "informed",
+                "privy",
+                "knowledgeable",
+                "aware",
+                "speaking",
+                "sympathetic",
+                "linked",
+                "loyal",
+                "opposed",
+            ],
+        ) {
+            modifier.checked_sub(1)?
+        } else {
+            return None;
+        };
+    if head_end < floor || doc.is_punct(head_end) {
+        return None;
+    }
+    doc.np_ending_at(head_end, floor).map(|(a, _)| a)
+}
+
 /// "X promised … and said …": the subject of the first verb speaks in the second.
 fn coordinated_subject(doc: &Doc, first: usize, floor: usize) -> Option<Actor> {
     if first < 2 || doc.word(first - 1) != "and" {
@@ -348,6 +416,25 @@ fn quote_after(doc: &Doc, t: Trigger, sent_end: usize) -> Option<Span> {
 
 /// Reported speech: the clause after the verb ("said that …"), or the words before the
 /// speaker ("…, officials said").
+/// Auxiliaries and modals: a clause of its own has begun.
+const CLAUSE_VERBS: &[&str] = &[
+    "would", "will", "could", "can", "should", "may", "might", "must", "had", "has", "have", "was",
+    "were", "is", "are",
+];
+
+/// Adverbs that link a sentence to the one before ("Meanwhile, …").
+const LINKING_ADVERBS: &[&str] = &[
+    "meanwhile",
+    "however",
+    "separately",
+    "earlier",
+    "later",
+    "elsewhere",
+    "also",
+    "moreover",
+    "still",
+];
+
 /// Prepositions that join a time to a verb ("said on Wednesday", "said late on Friday").
 const TIME_PREPOSITIONS: &[&str] = &["on", "in", "at", "late", "early", "earlier", "during"];
 
@@ -379,8 +466,9 @@ fn reported_content(
     }
     // Skip an object or channel: "told reporters that", "said on Facebook that"; not past a
     // comma ("said Saturday, adding that …": that "that" is the next verb's).
+    // Nor past a clause of its own ("said Israel would not agree to any deal that …").
     let that = (start..(start + 8).min(sent.end))
-        .take_while(|&i| doc.raw(i) != ",")
+        .take_while(|&i| doc.raw(i) != "," && !doc.is(i, CLAUSE_VERBS))
         .find(|&i| doc.word(i) == "that");
     // "Iran fired 180 missiles, the military said, sending people into shelters": a speaker
     // set off by commas speaks of the words before it.
@@ -390,7 +478,17 @@ fn reported_content(
         let first = doc.token_at_or_after(s.start);
         (first.saturating_sub(4).max(sent.start)..first)
             .rev()
-            .take_while(|&k| !doc.is_punct(k) || matches!(doc.raw(k), "," | "'" | "\u{2019}"))
+            .take_while(|&k| {
+                if doc.is_punct(k) {
+                    matches!(doc.raw(k), "," | "'" | "\u{2019}")
+                } else {
+                    // "advisers to Mr. Obama": a preposition ends the speaker's modifiers.
+                    !doc.is(
+                        k,
+                        &["to", "of", "for", "in", "on", "at", "by", "with", "from"],
+                    )
+                }
+            })
             .find(|&k| doc.raw(k) == ",")
     });
     let parenthetical = that.is_none() && doc.raw(start) == "," && lead_comma.is_some();
@@ -405,6 +503,17 @@ fn reported_content(
         }
     }
     let mut end = sent.end.min(start + CONTENT_REACH);
+    // "it had accepted the proposal, but Netanyahu's office said …": another clause.
+    // "denied targeting civilians and said …": the next speech verb starts its own content.
+    if let Some(k) = (start + 1..end).find(|&k| {
+        !doc.quoted[k]
+            && (doc.raw(k) == ","
+                && doc.is(k + 1, &["but", "while", "whereas", "although"])
+                && !doc.is(k + 2, &["also", "not"]) // "…, but also of hope"
+                || doc.is(k, &["and"]) && doc.is(k + 1, &["said", "says", "told", "added"]))
+    }) {
+        end = k;
+    }
     while end > start && doc.a.tokens[end - 1].kind == TokenKind::Terminal {
         end -= 1;
     }
@@ -441,10 +550,33 @@ fn reported_content(
         let span = doc.span_of(start, end - 1);
         return (Some(span.slice(doc.text).to_string()), Some(span));
     }
-    // Nothing after: the content stands before the speaker.
+    // Nothing after: the content stands before the speaker, when the speaker and verb are set
+    // off after it ("…, the military said."; not "… said Iran would respond.").
     let stop = speaker.map_or(doc.span(t.first).start, |s| {
         s.start.min(doc.span(t.first).start)
     });
+    let left = doc.token_at_or_after(stop);
+    // The mark may stand a few words before the speaker found ("…, Mr. Van Voorhis said",
+    // "…,\" retired Air Force general Lloyd Newton said").
+    let set_off = lead_comma.is_some()
+        || (left.saturating_sub(7).max(sent.start)..left)
+            .rev()
+            .find(|&k| {
+                doc.is_punct(k) && doc.raw(k) != "."
+                    || doc.is(
+                        k,
+                        &[
+                            "to", "in", "on", "at", "by", "with", "from", "that", "which", "who",
+                        ],
+                    )
+            })
+            .is_some_and(|k| {
+                matches!(doc.raw(k), "," | "\u{2014}" | "\u{2013}" | "-" | "''")
+                    || doc.a.tokens[k].kind == TokenKind::CloseQuote
+            });
+    if !set_off {
+        return (None, None);
+    }
     let mut last = lead_comma.unwrap_or_else(|| doc.token_before(stop));
     // "…, the State Department said", "…, Qatari Prime Minister X said": the speaker's
     // determiner and nationality are not content.
@@ -462,10 +594,14 @@ fn reported_content(
     } else {
         0
     };
-    let from = sent
+    let mut from = sent
         .start
         .max(last.saturating_sub(CONTENT_REACH))
         .max(dateline);
+    // "Meanwhile, Israeli air strikes …": a linking adverb is not what was said.
+    if doc.is(from, LINKING_ADVERBS) && doc.raw(from + 1) == "," {
+        from += 2;
+    }
     if last > from && doc.span(last).end <= stop {
         let span = doc.span_of(from, last);
         return (Some(span.slice(doc.text).to_string()), Some(span));

@@ -42,7 +42,18 @@ pub fn status(
         floor = floor.max(det);
     }
     let mut cue: Option<Status> = None;
+    // "The RSF denied targeting civilians and said …": a denial's object is not the verb
+    // coordinated after it.
+    let coordinated = !noun && first > 0 && doc.is(first - 1, &["and"]);
     for i in (floor..first).rev() {
+        if coordinated
+            && doc.is(
+                i,
+                &["denied", "denies", "deny", "denying", "refused", "rejected"],
+            )
+        {
+            break;
+        }
         if let Some(s) = cue_at(doc, i, first) {
             // "Abdelatty said Egypt would host a conference": the future of a past report.
             cue = Some(if doc.word(i) == "would" && reported_future(doc, i) {
@@ -119,13 +130,30 @@ fn cue_at(doc: &Doc, i: usize, trigger: usize) -> Option<Status> {
     if w.ends_with("n't") || w.ends_with("n\u{2019}t") {
         return Some(Status::Negated);
     }
+    // "knowledge of the plans said": the noun, not "X plans to".
+    if w == "plans"
+        && i > 0
+        && doc.is(
+            i - 1,
+            &[
+                "the", "of", "his", "her", "their", "its", "our", "these", "any",
+            ],
+        )
+    {
+        return None;
+    }
     doc.cues.status(|j| doc.word(j), i)
 }
 
 /// The determiner of a noun trigger in "PREPOSITION the [ADJECTIVE] NOUN", if it is one. Not
 /// "of": "ahead of the talks" looks forward.
 fn definite_after_preposition(doc: &Doc, first: usize) -> Option<usize> {
-    let det = (first.saturating_sub(2)..first)
+    // "in the April 22 attack": a date may stand between.
+    let mut near = first;
+    while near > 0 && doc.has_time(near - 1) {
+        near -= 1;
+    }
+    let det = (near.saturating_sub(2)..near)
         .find(|&k| doc.is(k, &["the", "this", "that", "these", "those"]))?;
     let preposition = det > 0
         && doc.is(

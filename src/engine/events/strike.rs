@@ -117,7 +117,8 @@ pub(crate) fn build(
             target = Some(target_of(doc, a));
         }
     } else if attacker.is_none() {
-        attacker = attacker_before(doc, t.first, cs).or_else(|| claimant(doc, t.first, cs));
+        attacker = attacker_before(doc, t.first, cs, t.entry.pos != Pos::Verb)
+            .or_else(|| claimant(doc, t.first, cs));
     }
 
     // Targets and places after the trigger.
@@ -297,7 +298,7 @@ fn fired_weapon(doc: &Doc, t: &Trigger, ce: usize) -> Option<Weapon> {
 
 /// The attacker before a strike trigger: the nearest actor in the clause ("Russian strike",
 /// "Israel struck"), skipping victims and channels.
-fn attacker_before(doc: &Doc, first: usize, cs: usize) -> Option<Actor> {
+fn attacker_before(doc: &Doc, first: usize, cs: usize, noun: bool) -> Option<Actor> {
     let mut i = first;
     while i > cs {
         i -= 1;
@@ -321,12 +322,62 @@ fn attacker_before(doc: &Doc, first: usize, cs: usize) -> Option<Actor> {
     if doc.a.all_caps {
         return None;
     }
-    // "The air force carried out airstrikes": the subject stands before the light verb.
-    let first = light_verb_before(doc, first, cs).unwrap_or(first);
+    // "The air force carried out airstrikes": the subject stands before the light verb; the
+    // words right before a noun without one are its modifiers ("a deadly attack").
+    let (first, modifiers) = match light_verb_before(doc, first, cs) {
+        Some(verb) => (verb, false),
+        None => (first, noun),
+    };
+    // "Saudi-led coalition airstrikes": a noun modifier may name the attacker; an adjective
+    // ("a deadly attack", "the latest strikes") does not.
+    if modifiers && first > 0 {
+        let w = doc.word(first - 1);
+        if w.ends_with("ly") || w.ends_with("est") || doc.is(first - 1, STRIKE_ADJECTIVES) {
+            return None;
+        }
+    }
     doc.subject_before(first, cs)
         .map(|(a, _)| a)
         .filter(|a| a.kind != ActorKind::Media && !a.name.is_empty())
 }
+
+/// Adjectives that come before a strike noun ("a fresh attack").
+const STRIKE_ADJECTIVES: &[&str] = &[
+    "fresh",
+    "new",
+    "renewed",
+    "major",
+    "massive",
+    "huge",
+    "large-scale",
+    "suspected",
+    "apparent",
+    "alleged",
+    "recent",
+    "fatal",
+    "brutal",
+    "failed",
+    "coordinated",
+    "twin",
+    "separate",
+    "similar",
+    "further",
+    "more",
+    "several",
+    "multiple",
+    "repeated",
+    "heavy",
+    "intense",
+    "overnight",
+    "another",
+    "first",
+    "second",
+    "third",
+    "last",
+    "previous",
+    "terrorist",
+    "terror",
+];
 
 /// The light verb (a `light-verb` cue) a strike noun is the object of, within four words
 /// before it ("carried out airstrikes", "launched a massive drone attack").

@@ -7,6 +7,7 @@
 use super::cues::WordRole;
 use super::doc::{Doc, same_actor};
 use super::{Candidate, Pos, Trigger, candidate};
+use crate::engine::analysis::EntityKind;
 use crate::engine::model::{Actor, Detail, Place, Talks};
 
 /// Builds a talks event from its trigger.
@@ -98,6 +99,9 @@ pub(crate) fn build(
                 place = doc.place_of(e);
             }
         }
+    }
+    if mediator.is_none() {
+        mediator = mediator_in_sentence(doc, t.first);
     }
     // A participant that is only the place ("talks in Saudi Arabia") is not a participant.
     if let Some(p) = &place {
@@ -251,4 +255,40 @@ fn level_before(doc: &Doc, first: usize, cs: usize) -> Option<String> {
         }
     }
     None
+}
+
+/// "with Qatari and Egyptian mediators shuttling between the delegations", "mediators from
+/// Egypt", "Omani mediation": the first mediator the trigger's sentence names.
+fn mediator_in_sentence(doc: &Doc, trigger: usize) -> Option<Actor> {
+    let sent = doc.sentence_tokens(trigger);
+    sent.clone().find_map(|k| {
+        if !doc.is(k, &["mediator", "mediators", "mediation"]) {
+            return None;
+        }
+        let mut before = k;
+        // "Qatari and Egyptian mediators": the first of the coordinated names.
+        while before > sent.start
+            && (doc.entity(before - 1).is_some() || doc.is(before - 1, &["and"]))
+        {
+            before -= 1;
+        }
+        let named_before = (before..k)
+            .find_map(|i| doc.entity(i))
+            .and_then(|(e, ent)| {
+                matches!(
+                    ent.kind,
+                    EntityKind::Nationality
+                        | EntityKind::Country
+                        | EntityKind::Organization
+                        | EntityKind::Government
+                        | EntityKind::Person
+                )
+                .then(|| doc.actor_of(e))
+            });
+        named_before.or_else(|| {
+            doc.is(k + 1, &["from", "by", "of"])
+                .then(|| doc.entity(k + 2).map(|(e, _)| doc.actor_of(e)))
+                .flatten()
+        })
+    })
 }
