@@ -488,6 +488,15 @@ impl<'a> Doc<'a> {
         self.np_ending_at(i - 1, floor)
     }
 
+    /// "Trump has threatened to bomb Iran", "both sides had agreed to meet": the subject of
+    /// the verb an infinitive at `first` depends on.
+    pub fn subject_of_infinitive(&self, first: usize, floor: usize) -> Option<Actor> {
+        if first < floor + 2 || !self.is(first - 1, &["to"]) || self.is_punct(first - 2) {
+            return None;
+        }
+        self.subject_before(first - 2, floor).map(|(a, _)| a)
+    }
+
     /// "they", "we", "I" as a subject: a speaker the article does not name here.
     fn pronoun_subject(&self, i: usize) -> Option<Actor> {
         if self.entity(i).is_some() {

@@ -4,6 +4,7 @@
 //! "X told Fox News", "X said on Facebook", "…, saying that …" (the main clause's subject
 //! speaks), and "according to X" (X is credited as `reported_by` on the sentence's events).
 
+use super::cues::WordRole;
 use super::doc::{BETWEEN_SUBJECT_AND_VERB, Doc};
 use super::{Candidate, Trigger, candidate};
 use crate::engine::analysis::{EntityKind, TokenKind};
@@ -83,7 +84,7 @@ pub(crate) fn build(
         speaker_span = Some(a.span);
         speaker = Some(a);
     }
-    if speaker.as_ref().is_some_and(|a| !plausible_speaker(a)) {
+    if speaker.as_ref().is_some_and(|a| !plausible_speaker(doc, a)) {
         speaker = None;
     }
     // "I say we …" inside a quotation: the quoted speaker's own words, not a new statement.
@@ -340,9 +341,12 @@ fn coordinated_subject(doc: &Doc, first: usize, floor: usize) -> Option<Actor> {
 }
 
 /// Speakers that are really something else ("it", a bare number, a place).
-fn plausible_speaker(a: &Actor) -> bool {
+fn plausible_speaker(doc: &Doc, a: &Actor) -> bool {
     let lower = a.name.to_ascii_lowercase();
-    !(lower == "it"
+    // "The deal calls for …": an agreement's terms, not someone speaking.
+    let head = lower.rsplit(' ').next().unwrap_or("");
+    !(doc.cues.is(WordRole::ProposalNoun, head)
+        || lower == "it"
         || lower == "this"
         || lower == "that"
         || lower.chars().all(|c| c.is_ascii_digit()))
@@ -455,10 +459,8 @@ fn reported_content(
     }
     // "told Congress the bank would …": the person told is not content.
     if doc.is(t.last, &["told", "tell", "tells", "telling"]) {
-        if let Some((_, ent)) = doc
-            .entity(start)
-            .filter(|(_, e)| e.kind != EntityKind::Media)
-        {
+        let det = usize::from(doc.is(start, &["the"]) && doc.entity(start + 1).is_some());
+        if let Some((_, ent)) = doc.entity(start + det) {
             start = doc.token_at_or_after(ent.span.end);
         } else if doc.is(start, &["him", "her", "them", "us", "me", "you"]) {
             start += 1;
@@ -468,7 +470,14 @@ fn reported_content(
     // comma ("said Saturday, adding that …": that "that" is the next verb's).
     // Nor past a clause of its own ("said Israel would not agree to any deal that …").
     let that = (start..(start + 8).min(sent.end))
-        .take_while(|&i| doc.raw(i) != "," && !doc.is(i, CLAUSE_VERBS))
+        .take_while(|&i| {
+            doc.raw(i) != ","
+                && !doc.is(i, CLAUSE_VERBS)
+                // "pledging to end fighting … that has killed": an infinitive's object.
+                && !(doc.is(i, &["to"])
+                    && !doc.is(i + 1, &["reporters", "journalists", "a", "an", "the"])
+                    && doc.entity(i + 1).is_none())
+        })
         .find(|&i| doc.word(i) == "that");
     // "Iran fired 180 missiles, the military said, sending people into shelters": a speaker
     // set off by commas speaks of the words before it.

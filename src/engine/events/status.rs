@@ -63,6 +63,12 @@ pub fn status(
                     .any(|k| cue_at(doc, k, first) == Some(Status::Negated))
             {
                 Status::Negated // "is not willing to negotiate"
+            } else if s == Status::Negated
+                && doc.word(i).starts_with("rul")
+                && (i.saturating_sub(3).max(floor)..i)
+                    .any(|k| cue_at(doc, k, first) == Some(Status::Negated))
+            {
+                Status::Hypothetical // "has not ruled out strikes"
             } else {
                 s
             });

@@ -118,7 +118,12 @@ pub(crate) fn build(
         }
     } else if attacker.is_none() {
         attacker = attacker_before(doc, t.first, cs, t.entry.pos != Pos::Verb)
-            .or_else(|| claimant(doc, t.first, cs));
+            .or_else(|| claimant(doc, t.first, cs))
+            .or_else(|| {
+                (t.entry.pos == Pos::Verb && !doc.a.all_caps)
+                    .then(|| doc.subject_of_infinitive(t.first, cs))
+                    .flatten()
+            });
     }
 
     // Targets and places after the trigger.

@@ -21,7 +21,10 @@ pub(crate) fn build(
     let mut participants: Vec<Actor> = left_participants(doc, t, cs);
     if participants.is_empty()
         && t.entry.pos == Pos::Verb
-        && let Some((a, _)) = doc.subject_before(t.first, cs)
+        && let Some(a) = doc
+            .subject_before(t.first, cs)
+            .map(|(a, _)| a)
+            .or_else(|| doc.subject_of_infinitive(t.first, cs))
     {
         participants.push(a);
     }
