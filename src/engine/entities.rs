@@ -2,10 +2,10 @@
 //! mentions (surnames, pronouns) that refer back to them.
 //!
 //! Three passes over one article:
-//! 1. **Dictionary**: one Aho-Corasick automaton over every lexicon surface (ASCII case
-//!    insensitive, all overlapping matches), kept when aligned with token boundaries and when
-//!    the letter case fits the entry ("US" but not "us"; an ambiguous name only capitalized
-//!    mid-sentence); then leftmost-longest, with a kind priority among equal spans.
+//! 1. **Dictionary**: every lexicon surface that matches from a token start to a token end
+//!    (ASCII case insensitive, all of them: a [`PhraseIndex`] walked token by token), kept
+//!    when the letter case fits the entry ("US" but not "us"; an ambiguous name only
+//!    capitalized mid-sentence); then leftmost-longest, with a kind priority among equal spans.
 //! 2. **Composition** over the tokens: `[modifier] title Name` makes a titled person
 //!    ("Ukrainian Defence Minister Rustem Umerov"); a modifier joins a group ("US officials") or
 //!    a channel ("Russian state TV"); "the Ukrainian capital" becomes the capital city.
@@ -15,7 +15,6 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use aho_corasick::automaton::OverlappingState;
 use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
 };
@@ -23,6 +22,7 @@ use aho_corasick::{
 use super::analysis::{Case, Entity, EntityKind, Sentence, Token, TokenKind};
 use super::lexicon::{EntityEntry, Lexicons, TitleEntry};
 use super::model::Span;
+use super::phrases::{PhraseHash, PhraseIndex};
 
 /// Lower-case words that may stand inside a personal name ("Mohammed bin Salman").
 const NAME_PARTICLES: &[&str] = &[
@@ -115,13 +115,11 @@ const PERSON_PRONOUNS: &[&str] = &["he", "she"];
 /// Compiled entity dictionaries; built once per engine.
 #[derive(Debug)]
 pub struct EntityMatcher {
-    names: AhoCorasick,
-    /// The first words of every name: the dictionary is searched only at tokens that may
-    /// start one.
-    name_starts: StartFilter,
-    /// The same for the title phrases.
-    title_starts: StartFilter,
-    /// For each pattern of `names`, the entries it stands for.
+    /// Every lexicon surface, matched token by token.
+    names: PhraseIndex,
+    /// The title phrases: the title automaton runs only at tokens that may begin one.
+    title_starts: PhraseIndex,
+    /// For each phrase of `names`, the entries it stands for.
     pattern_entries: Vec<Vec<u32>>,
     entries: Vec<EntityEntry>,
     titles: AhoCorasick,
@@ -154,17 +152,9 @@ impl EntityMatcher {
             });
             pattern_entries[p].push(i as u32);
         }
-        // Anchored searches only: a match must start where a token starts, so the dictionary
-        // walks the trie from each token start instead of scanning every byte of the text.
-        let names = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .start_kind(StartKind::Anchored)
-            .build(&patterns)
-            .expect("entity patterns compile");
-        let name_starts = StartFilter::new(patterns.iter().map(String::as_str));
+        let names = PhraseIndex::new(patterns.iter().map(String::as_str));
         let title_entries: Vec<TitleEntry> = lexicons.titles().to_vec();
-        let title_starts = StartFilter::new(title_entries.iter().map(|t| t.phrase.as_str()));
+        let title_starts = PhraseIndex::new(title_entries.iter().map(|t| t.phrase.as_str()));
         // A few hundred phrases: a DFA (about 1 MB) walks several times faster than the NFA.
         let titles = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
@@ -189,7 +179,6 @@ impl EntityMatcher {
         }
         EntityMatcher {
             names,
-            name_starts,
             title_starts,
             pattern_entries,
             entries,
@@ -223,8 +212,12 @@ impl EntityMatcher {
         all_caps: bool,
     ) -> Vec<Entity> {
         let sentence_starts = sentence_start_tokens(sentences, tokens.len());
-        let found = self.dictionary(text, tokens, &sentence_starts, all_caps);
-        let mut entities = self.compose(text, tokens, found, all_caps);
+        let hashes: Vec<PhraseHash> = tokens
+            .iter()
+            .map(|t| PhraseHash::of(t.span.slice(text).as_bytes()))
+            .collect();
+        let found = self.dictionary(text, tokens, &hashes, &sentence_starts, all_caps);
+        let mut entities = self.compose(text, tokens, &hashes, found, all_caps);
         resolve_references(text, tokens, &mut entities, quotes, all_caps);
         entities
     }
@@ -234,42 +227,32 @@ impl EntityMatcher {
         &self,
         text: &str,
         tokens: &[Token],
+        hashes: &[PhraseHash],
         sentence_starts: &[bool],
         all_caps: bool,
     ) -> Vec<Candidate> {
         let mut candidates = Vec::new();
-        for (first, token) in tokens.iter().enumerate() {
-            if !self.name_starts.may_start(token.span.slice(text)) {
+        for (first, &hash) in hashes.iter().enumerate() {
+            if !self.names.may_begin(hash) {
                 continue;
             }
             let sentence_initial = sentence_starts[first]
                 || (first > 0 && tokens[first - 1].kind == TokenKind::OpenQuote);
-            // Every pattern that occurs at this token's start, walking the trie from there.
-            let input = Input::new(text)
-                .span(token.span.start..text.len())
-                .anchored(Anchored::Yes);
-            let mut state = OverlappingState::start();
-            loop {
-                self.names.find_overlapping(input.clone(), &mut state);
-                let Some(m) = state.get_match() else { break };
-                if m.start() != token.span.start {
-                    continue;
-                }
-                let Ok(last) = tokens.binary_search_by_key(&m.end(), |t| t.span.end) else {
-                    continue;
-                };
-                let found = &text[m.start()..m.end()];
-                let best = self.pattern_entries[m.pattern().as_usize()]
-                    .iter()
-                    .copied()
-                    .filter(|&e| {
-                        case_fits(&self.entries[e as usize], found, sentence_initial, all_caps)
-                    })
-                    .max_by_key(|&e| entry_priority(&self.entries[e as usize]));
-                if let Some(entry) = best {
-                    candidates.push(Candidate { first, last, entry });
-                }
-            }
+            let start = tokens[first].span.start;
+            self.names
+                .for_each_match(text, tokens, first, hash, |last, pattern| {
+                    let found = &text[start..tokens[last].span.end];
+                    let best = self.pattern_entries[pattern]
+                        .iter()
+                        .copied()
+                        .filter(|&e| {
+                            case_fits(&self.entries[e as usize], found, sentence_initial, all_caps)
+                        })
+                        .max_by_key(|&e| entry_priority(&self.entries[e as usize]));
+                    if let Some(entry) = best {
+                        candidates.push(Candidate { first, last, entry });
+                    }
+                });
         }
         // Leftmost, then longest, then the stronger kind.
         candidates.sort_by(|a, b| {
@@ -291,10 +274,17 @@ impl EntityMatcher {
     }
 
     /// Title phrases aligned with tokens: token index of the first word → (last token, title).
-    fn title_at(&self, text: &str, tokens: &[Token]) -> Vec<Option<(usize, usize)>> {
+    fn title_at(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        hashes: &[PhraseHash],
+    ) -> Vec<Option<(usize, usize)>> {
         let mut at = vec![None; tokens.len()];
         for (first, token) in tokens.iter().enumerate() {
-            if !self.title_starts.may_start(token.span.slice(text)) {
+            // The longest title is kept only when it ends on a token end, so the first token
+            // ends on a boundary of it: the automaton need not run unless a title begins so.
+            if !self.title_starts.may_begin(hashes[first]) {
                 continue;
             }
             let input = Input::new(text)
@@ -315,10 +305,11 @@ impl EntityMatcher {
         &self,
         text: &str,
         tokens: &[Token],
+        hashes: &[PhraseHash],
         found: Vec<Candidate>,
         all_caps: bool,
     ) -> Vec<Entity> {
-        let titles = self.title_at(text, tokens);
+        let titles = self.title_at(text, tokens, hashes);
         // Token index → the dictionary match that starts there (matches do not overlap).
         let mut by_first: Vec<Option<Candidate>> = vec![None; tokens.len()];
         for c in &found {
@@ -465,43 +456,6 @@ impl EntityMatcher {
     }
 }
 
-/// A bit set over the first three letters (ASCII, lower-cased) of the first token of each
-/// phrase: a token whose prefix is not in it cannot start a phrase. False positives only cost a
-/// search; there are no false negatives.
-#[derive(Debug)]
-struct StartFilter {
-    bits: Vec<u64>,
-}
-
-impl StartFilter {
-    const BITS: usize = 1 << 16;
-
-    fn new<'a>(phrases: impl Iterator<Item = &'a str>) -> StartFilter {
-        let mut bits = vec![0u64; Self::BITS / 64];
-        for p in phrases {
-            let (tokens, _) = super::text::tokenize(p);
-            if let Some(t) = tokens.first() {
-                let k = Self::slot(t.span.slice(p));
-                bits[k / 64] |= 1 << (k % 64);
-            }
-        }
-        StartFilter { bits }
-    }
-
-    fn slot(word: &str) -> usize {
-        let b = word.as_bytes();
-        let at = |i: usize| b.get(i).map_or(0u32, |c| u32::from(c.to_ascii_lowercase()));
-        let key = (at(0) << 16) | (at(1) << 8) | at(2);
-        (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
-    }
-
-    /// True when a phrase may start with `word`.
-    fn may_start(&self, word: &str) -> bool {
-        let k = Self::slot(word);
-        self.bits[k / 64] & (1 << (k % 64)) != 0
-    }
-}
-
 /// For each token, whether it starts a sentence.
 fn sentence_start_tokens(sentences: &[Sentence], n: usize) -> Vec<bool> {
     let mut starts = vec![false; n];
@@ -624,6 +578,7 @@ fn resolve_references(
     let mut people: Vec<(usize, Span, bool)> = Vec::new(); // (entity index, span, in quote)
     let mut next_entity = 0;
     let mut surname_of: HashMap<String, usize> = HashMap::new();
+    let mut lowered = String::new();
     for (i, t) in tokens.iter().enumerate() {
         while next_entity < entities.len() && entities[next_entity].span.end <= t.span.start {
             let ent = &entities[next_entity];
@@ -646,7 +601,7 @@ fn resolve_references(
         if capitalized
             && (all_caps || t.case == Case::Title)
             && !surname_of.is_empty()
-            && let Some(&target) = surname_of.get(&word.to_lowercase())
+            && let Some(&target) = surname_of.get(lower_case(word, &mut lowered))
         {
             added.push(reference(
                 t.span,
@@ -697,6 +652,18 @@ fn resolve_references(
         }
     }
     *entities = merged;
+}
+
+/// `word` in lower case (as `str::to_lowercase`), written into `buf`.
+fn lower_case<'b>(word: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&word.to_lowercase());
+    }
+    buf
 }
 
 fn reference(span: Span, kind: EntityKind, target: &Entity, target_index: usize) -> Entity {

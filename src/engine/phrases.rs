@@ -1,0 +1,298 @@
+//! A phrase dictionary matched token by token.
+//!
+//! A phrase matches where a token starts and a later (or the same) token ends, when the text
+//! between them equals the phrase up to ASCII case; non-ASCII bytes must be equal. This is what
+//! an anchored, ASCII-case-insensitive byte automaton finds when only the matches on token
+//! boundaries are kept, but the walk goes a token at a time: from a first token, the
+//! case-folded text is extended by the next gap and token while it is still the beginning of
+//! some phrase.
+//!
+//! The index stores a 64-bit hash of every such beginning: each prefix of a phrase that ends
+//! where a token of some text could end. A token never ends right after white space, nor
+//! between two letters (words, numbers with a glued suffix and clitics all take every letter
+//! that follows), so only the other prefixes are stored; if a text's extension is not among
+//! them, no longer phrase can match either. Complete phrases are compared byte by byte, so a
+//! hash collision never makes a false match.
+
+use super::analysis::Token;
+use super::text::is_space;
+
+/// The running hash of case-folded text (FNV-1a over ASCII-lower-cased bytes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PhraseHash(u64);
+
+impl PhraseHash {
+    /// The hash of no text.
+    pub const EMPTY: PhraseHash = PhraseHash(0xcbf2_9ce4_8422_2325);
+
+    /// The hash of the text hashed so far followed by `bytes`.
+    #[inline]
+    pub fn extend(self, bytes: &[u8]) -> PhraseHash {
+        let mut h = self.0;
+        for &b in bytes {
+            h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        PhraseHash(h)
+    }
+
+    /// The hash of `bytes`.
+    pub fn of(bytes: &[u8]) -> PhraseHash {
+        PhraseHash::EMPTY.extend(bytes)
+    }
+
+    /// A well-mixed 64-bit value for table indexing (FNV's low bits alone are weak).
+    #[inline]
+    fn mixed(self) -> u64 {
+        let h = self.0 ^ (self.0 >> 29);
+        h.wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ (h >> 32)
+    }
+}
+
+/// One slot of the open-addressing table: a stored prefix hash and the phrases that end there.
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    /// The prefix's hash; 0 for an empty slot.
+    hash: u64,
+    /// `complete[from..to]`: the phrases whose whole text has this hash.
+    from: u32,
+    to: u32,
+}
+
+/// Phrases (lexicon surfaces, title phrases), indexed for the token walk.
+#[derive(Debug)]
+pub struct PhraseIndex {
+    /// Case-folded phrases, as given to [`PhraseIndex::new`] (ASCII lower-cased).
+    phrases: Vec<Box<[u8]>>,
+    slots: Vec<Slot>,
+    /// The indices of phrases, grouped by the slot that ends them.
+    complete: Vec<u32>,
+    /// Bit set of the stored hashes (a quick "no" before the table).
+    filter: Vec<u64>,
+    /// The longest phrase, in bytes.
+    longest: usize,
+}
+
+impl PhraseIndex {
+    const FILTER_BITS: u32 = 19;
+
+    /// Indexes `phrases`; a match reports a phrase by its position in this sequence.
+    pub fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> PhraseIndex {
+        let phrases: Vec<Box<[u8]>> = phrases
+            .into_iter()
+            .map(|p| p.to_ascii_lowercase().into_bytes().into_boxed_slice())
+            .collect();
+        // Every stored prefix hash, with the phrases it completes.
+        let mut prefixes: std::collections::HashMap<u64, Vec<u32>> = Default::default();
+        for (id, phrase) in phrases.iter().enumerate() {
+            let text = std::str::from_utf8(phrase).expect("phrases are text");
+            let mut chars = text.char_indices().peekable();
+            let mut hash = PhraseHash::EMPTY;
+            let mut done = 0;
+            while let Some((_, c)) = chars.next() {
+                let end = chars.peek().map_or(text.len(), |&(i, _)| i);
+                hash = hash.extend(&phrase[done..end]);
+                done = end;
+                let next = chars.peek().map(|&(_, n)| n);
+                // Between two letters, or right after white space, no token ends.
+                let inside_word = c.is_alphabetic() && next.is_some_and(char::is_alphabetic);
+                let token_may_end = !(is_space(c) || inside_word);
+                if end == text.len() {
+                    prefixes.entry(hash.0).or_default().push(id as u32);
+                } else if token_may_end {
+                    prefixes.entry(hash.0).or_default();
+                }
+            }
+        }
+        let capacity = (prefixes.len() * 2).next_power_of_two().max(16);
+        let mut slots = vec![Slot::default(); capacity];
+        let mut complete = Vec::new();
+        let mut filter = vec![0u64; 1 << (Self::FILTER_BITS - 6)];
+        let mut keys: Vec<(u64, Vec<u32>)> = prefixes.into_iter().collect();
+        keys.sort_unstable();
+        for (hash, ids) in keys {
+            let mixed = PhraseHash(hash).mixed();
+            let bit = (mixed >> (64 - Self::FILTER_BITS)) as usize;
+            filter[bit / 64] |= 1 << (bit % 64);
+            let mut i = mixed as usize & (capacity - 1);
+            while slots[i].hash != 0 {
+                i = (i + 1) & (capacity - 1);
+            }
+            let from = complete.len() as u32;
+            complete.extend(ids);
+            slots[i] = Slot {
+                hash: hash.max(1),
+                from,
+                to: complete.len() as u32,
+            };
+        }
+        let longest = phrases.iter().map(|p| p.len()).max().unwrap_or(0);
+        PhraseIndex {
+            phrases,
+            slots,
+            complete,
+            filter,
+            longest,
+        }
+    }
+
+    /// The slot of a stored prefix hash.
+    #[inline]
+    fn slot(&self, hash: PhraseHash) -> Option<&Slot> {
+        let mixed = hash.mixed();
+        let bit = (mixed >> (64 - Self::FILTER_BITS)) as usize;
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let key = hash.0.max(1);
+        let mut i = mixed as usize & mask;
+        loop {
+            let slot = &self.slots[i];
+            if slot.hash == key {
+                return Some(slot);
+            }
+            if slot.hash == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// True when some phrase begins with the case-folded text whose hash is `hash`, ended
+    /// where a token may end (a false "yes" is possible, a false "no" is not).
+    #[inline]
+    pub fn may_begin(&self, hash: PhraseHash) -> bool {
+        self.slot(hash).is_some()
+    }
+
+    /// Every phrase that matches from the start of `tokens[first]` to the end of some token:
+    /// `found(last, phrase)` for each, shortest first. `first_hash` is the hash of the first
+    /// token's text.
+    pub fn for_each_match(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        first: usize,
+        first_hash: PhraseHash,
+        mut found: impl FnMut(usize, usize),
+    ) {
+        let bytes = text.as_bytes();
+        let start = tokens[first].span.start;
+        let mut hash = first_hash;
+        let mut hashed = tokens[first].span.end;
+        for (last, token) in tokens.iter().enumerate().skip(first) {
+            let end = token.span.end;
+            if end - start > self.longest {
+                return;
+            }
+            if last > first {
+                hash = hash.extend(&bytes[hashed..end]);
+                hashed = end;
+            }
+            let Some(slot) = self.slot(hash) else {
+                return;
+            };
+            let seen = &bytes[start..end];
+            for &id in &self.complete[slot.from as usize..slot.to as usize] {
+                if self.phrases[id as usize].eq_ignore_ascii_case(seen) {
+                    found(last, id as usize);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::text;
+
+    /// The phrases found at each token, as (first token, last token, phrase).
+    fn matches(index: &PhraseIndex, text: &str) -> Vec<(String, String)> {
+        let (tokens, _) = text::tokenize(text);
+        let mut out = Vec::new();
+        for (first, t) in tokens.iter().enumerate() {
+            let hash = PhraseHash::of(t.span.slice(text).as_bytes());
+            index.for_each_match(text, &tokens, first, hash, |last, id| {
+                let seen = &text[t.span.start..tokens[last].span.end];
+                out.push((seen.to_string(), format!("#{id}")));
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn matches_whole_tokens_in_any_ascii_case() {
+        let index = PhraseIndex::new([
+            "New York",
+            "new york times",
+            "York",
+            "U.S.",
+            "US",
+            "Côte d'Ivoire",
+            "al-Qaeda",
+            "state TV",
+            "Київ",
+        ]);
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            // Every match at a token start, the shorter one first.
+            (
+                "The New York Times said",
+                &[("New York", "#0"), ("New York Times", "#1"), ("York", "#2")],
+            ),
+            ("NEW YORK", &[("NEW YORK", "#0"), ("YORK", "#2")]),
+            ("new york", &[("new york", "#0"), ("york", "#2")]),
+            // The gap must be the phrase's: two spaces or a line break do not match.
+            ("New  York", &[("York", "#2")]),
+            ("New\nYork", &[("York", "#2")]),
+            // Inside a longer token: no match.
+            ("Yorkshire and NewYork", &[]),
+            ("the U.S. and the US", &[("U.S.", "#3"), ("US", "#4")]),
+            ("in Côte d'Ivoire", &[("Côte d'Ivoire", "#5")]),
+            // Non-ASCII letters are compared exactly: no case folding beyond ASCII.
+            ("in CÔTE D'IVOIRE", &[]),
+            ("in CôTE D'IVOIRE", &[("CôTE D'IVOIRE", "#5")]),
+            ("AL-QAEDA fighters", &[("AL-QAEDA", "#6")]),
+            ("Russian State TV", &[("State TV", "#7")]),
+            ("у Київ", &[("Київ", "#8")]),
+            ("", &[]),
+        ];
+        for (text, want) in cases {
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect();
+            assert_eq!(matches(&index, text), want, "matches in {text:?}");
+        }
+    }
+
+    #[test]
+    fn phrases_whose_words_hold_punctuation_match() {
+        // Text tokens end inside these phrases after a non-letter ("rebels" + "'", "M-16"):
+        // the prefixes there are stored, so the walk goes on to the end of the phrase.
+        let index = PhraseIndex::new(["rebels' base", "M-16 rifle", "No. 10"]);
+        assert_eq!(
+            matches(&index, "the rebels' base, an M-16 rifle and no. 10"),
+            [
+                ("rebels' base".to_string(), "#0".to_string()),
+                ("M-16 rifle".to_string(), "#1".to_string()),
+                ("no. 10".to_string(), "#2".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn equal_hashes_of_different_phrases_are_told_apart() {
+        let index = PhraseIndex::new(["kyiv", "Kyiv", "kiev"]);
+        assert_eq!(
+            matches(&index, "Kyiv, KIEV"),
+            [
+                ("Kyiv".to_string(), "#0".to_string()),
+                ("Kyiv".to_string(), "#1".to_string()),
+                ("KIEV".to_string(), "#2".to_string())
+            ]
+        );
+        assert!(index.may_begin(PhraseHash::of(b"KYIV")));
+        assert!(!index.may_begin(PhraseHash::of(b"Kyi")));
+    }
+}
