@@ -184,11 +184,12 @@ pub(crate) mod lex {
         t
     };
 
-    const ONES: u64 = 0x0101_0101_0101_0101;
+    /// 0x01 in every byte.
+    pub const ONES: u64 = 0x0101_0101_0101_0101;
 
     /// Per byte of `x`: 0x80 where `m < byte < n` (bytes of 0x80 and above never match).
     #[inline]
-    fn between(x: u64, m: u64, n: u64) -> u64 {
+    pub fn between(x: u64, m: u64, n: u64) -> u64 {
         let low = x & (ONES * 127);
         (ONES * (127 + n)).wrapping_sub(low) & !x & (low + ONES * (127 - m)) & (ONES * 128)
     }
