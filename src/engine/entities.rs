@@ -13,6 +13,7 @@
 //!    refer to the nearest earlier person outside quotations when the pronoun is outside them.
 
 use std::collections::HashMap;
+use std::hash::Hasher;
 use std::sync::Arc;
 
 use aho_corasick::{
@@ -20,7 +21,7 @@ use aho_corasick::{
 };
 
 use super::analysis::{Case, Entity, EntityKind, Sentence, Token, TokenKind};
-use super::lexicon::{EntityEntry, Lexicons, TitleEntry};
+use super::lexicon::{EntityEntry, Lexicons, MixHasher, TitleEntry};
 use super::model::Span;
 use super::phrases::{PhraseHash, PhraseIndex};
 
@@ -214,7 +215,7 @@ impl EntityMatcher {
         let sentence_starts = sentence_start_tokens(sentences, tokens.len());
         let hashes: Vec<PhraseHash> = tokens
             .iter()
-            .map(|t| PhraseHash::of(t.span.slice(text).as_bytes()))
+            .map(|t| PhraseHash::EMPTY.extend(text.as_bytes(), t.span.start, t.span.end))
             .collect();
         let found = self.dictionary(text, tokens, &hashes, &sentence_starts, all_caps);
         let mut entities = self.compose(text, tokens, &hashes, found, all_caps);
@@ -578,6 +579,8 @@ fn resolve_references(
     let mut people: Vec<(usize, Span, bool)> = Vec::new(); // (entity index, span, in quote)
     let mut next_entity = 0;
     let mut surname_of: HashMap<String, usize> = HashMap::new();
+    // Most capitalized words are no surname: a small Bloom filter answers them before the map.
+    let mut surname_filter = SurnameFilter::default();
     let mut lowered = String::new();
     for (i, t) in tokens.iter().enumerate() {
         while next_entity < entities.len() && entities[next_entity].span.end <= t.span.start {
@@ -588,7 +591,9 @@ fn resolve_references(
                 if let Some(last) = head.split_whitespace().last()
                     && head.contains(' ')
                 {
-                    surname_of.insert(last.to_lowercase(), next_entity);
+                    let surname = last.to_lowercase();
+                    surname_filter.insert(&surname);
+                    surname_of.insert(surname, next_entity);
                 }
             }
             next_entity += 1;
@@ -601,7 +606,9 @@ fn resolve_references(
         if capitalized
             && (all_caps || t.case == Case::Title)
             && !surname_of.is_empty()
-            && let Some(&target) = surname_of.get(lower_case(word, &mut lowered))
+            && let lower = lower_case(word, &mut lowered)
+            && surname_filter.may_hold(lower)
+            && let Some(&target) = surname_of.get(lower)
         {
             added.push(reference(
                 t.span,
@@ -652,6 +659,32 @@ fn resolve_references(
         }
     }
     *entities = merged;
+}
+
+/// A 256-bit Bloom filter of the surnames seen so far in an article.
+#[derive(Default)]
+struct SurnameFilter([u64; 4]);
+
+impl SurnameFilter {
+    fn bits(word: &str) -> [usize; 2] {
+        let mut h = MixHasher::default();
+        h.write(word.as_bytes());
+        let h = h.finish();
+        [(h & 255) as usize, ((h >> 8) & 255) as usize]
+    }
+
+    fn insert(&mut self, word: &str) {
+        for bit in Self::bits(word) {
+            self.0[bit / 64] |= 1 << (bit % 64);
+        }
+    }
+
+    /// False when `word` was never inserted.
+    fn may_hold(&self, word: &str) -> bool {
+        Self::bits(word)
+            .iter()
+            .all(|&bit| self.0[bit / 64] & (1 << (bit % 64)) != 0)
+    }
 }
 
 /// `word` in lower case (as `str::to_lowercase`), written into `buf`.

@@ -194,6 +194,23 @@ pub(crate) mod lex {
         (ONES * (127 + n)).wrapping_sub(low) & !x & (low + ONES * (127 - m)) & (ONES * 128)
     }
 
+    /// The bytes `at..min(at + 8, end)` of `bytes` as a little-endian word, zero beyond
+    /// `end` (`end <= bytes.len()`).
+    #[inline]
+    pub fn eight_bytes(bytes: &[u8], at: usize, end: usize) -> u64 {
+        let x = match bytes.get(at..at + 8) {
+            Some(block) => u64::from_le_bytes(block.try_into().expect("eight bytes")),
+            None => bytes[at..end]
+                .iter()
+                .rev()
+                .fold(0, |x, &b| (x << 8) | u64::from(b)),
+        };
+        match end - at {
+            n if n >= 8 => x,
+            n => x & ((1 << (8 * n)) - 1),
+        }
+    }
+
     /// The 0x80 bits of the eight bytes of `x`, as an 8-bit mask (byte k at bit k).
     #[inline]
     fn movemask(x: u64) -> u64 {

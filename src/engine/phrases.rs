@@ -15,44 +15,70 @@
 //! hash collision never makes a false match.
 
 use super::analysis::Token;
+use super::numbers::lex::{between, eight_bytes};
 use super::text::is_space;
 
-/// The running hash of case-folded text (FNV-1a over ASCII-lower-cased bytes).
+/// The running hash of case-folded text: ASCII-lower-cased bytes in blocks of eight from the
+/// start of the text, however it is fed, so a text hashes the same whether it comes whole
+/// (a phrase) or a gap and a token at a time (a text's tokens).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct PhraseHash(u64);
+pub struct PhraseHash {
+    /// The complete blocks, mixed.
+    blocks: u64,
+    /// The bytes after them (at most seven) and, in the top byte, how many there are.
+    tail: u64,
+}
 
 impl PhraseHash {
     /// The hash of no text.
-    pub const EMPTY: PhraseHash = PhraseHash(0xcbf2_9ce4_8422_2325);
+    pub const EMPTY: PhraseHash = PhraseHash {
+        blocks: 0x243f_6a88_85a3_08d3,
+        tail: 0,
+    };
 
-    /// The hash of the text hashed so far followed by `bytes`.
+    /// The hash of the text hashed so far followed by `bytes[from..to]`.
     #[inline]
-    pub fn extend(self, bytes: &[u8]) -> PhraseHash {
-        let mut h = self.0;
-        for &b in bytes {
-            h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0000_0100_0000_01b3);
+    pub fn extend(mut self, bytes: &[u8], mut from: usize, to: usize) -> PhraseHash {
+        while from < to {
+            let held = (self.tail >> 56) as usize;
+            let take = (8 - held).min(to - from);
+            let x = eight_bytes(bytes, from, from + take);
+            let folded = x | (between(x, 0x40, 0x5B) >> 2);
+            let tail = (self.tail & TAIL_BYTES) | (folded << (8 * held));
+            if held + take == 8 {
+                self.blocks = (self.blocks ^ tail).wrapping_mul(MIX).rotate_left(31);
+                self.tail = 0;
+            } else {
+                self.tail = tail | (((held + take) as u64) << 56);
+            }
+            from += take;
         }
-        PhraseHash(h)
+        self
     }
 
-    /// The hash of `bytes`.
-    pub fn of(bytes: &[u8]) -> PhraseHash {
-        PhraseHash::EMPTY.extend(bytes)
+    /// The hash of `text`.
+    pub fn of(text: &[u8]) -> PhraseHash {
+        PhraseHash::EMPTY.extend(text, 0, text.len())
     }
 
-    /// A well-mixed 64-bit value for table indexing (FNV's low bits alone are weak).
+    /// The 64-bit key of the text hashed so far (never 0).
     #[inline]
-    fn mixed(self) -> u64 {
-        let h = self.0 ^ (self.0 >> 29);
-        h.wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ (h >> 32)
+    fn key(self) -> u64 {
+        let h = (self.blocks ^ self.tail).wrapping_mul(MIX);
+        (h ^ (h >> 32)).max(1)
     }
 }
+
+/// The low seven bytes of a word.
+const TAIL_BYTES: u64 = (1 << 56) - 1;
+/// An odd multiplier with well-spread bits.
+const MIX: u64 = 0x9e37_79b9_7f4a_7c15;
 
 /// One slot of the open-addressing table: a stored prefix hash and the phrases that end there.
 #[derive(Clone, Copy, Debug, Default)]
 struct Slot {
-    /// The prefix's hash; 0 for an empty slot.
-    hash: u64,
+    /// The prefix's key ([`PhraseHash::key`]); 0 for an empty slot.
+    key: u64,
     /// `complete[from..to]`: the phrases whose whole text has this hash.
     from: u32,
     to: u32,
@@ -90,16 +116,16 @@ impl PhraseIndex {
             let mut done = 0;
             while let Some((_, c)) = chars.next() {
                 let end = chars.peek().map_or(text.len(), |&(i, _)| i);
-                hash = hash.extend(&phrase[done..end]);
+                hash = hash.extend(phrase, done, end);
                 done = end;
                 let next = chars.peek().map(|&(_, n)| n);
                 // Between two letters, or right after white space, no token ends.
                 let inside_word = c.is_alphabetic() && next.is_some_and(char::is_alphabetic);
                 let token_may_end = !(is_space(c) || inside_word);
                 if end == text.len() {
-                    prefixes.entry(hash.0).or_default().push(id as u32);
+                    prefixes.entry(hash.key()).or_default().push(id as u32);
                 } else if token_may_end {
-                    prefixes.entry(hash.0).or_default();
+                    prefixes.entry(hash.key()).or_default();
                 }
             }
         }
@@ -109,18 +135,17 @@ impl PhraseIndex {
         let mut filter = vec![0u64; 1 << (Self::FILTER_BITS - 6)];
         let mut keys: Vec<(u64, Vec<u32>)> = prefixes.into_iter().collect();
         keys.sort_unstable();
-        for (hash, ids) in keys {
-            let mixed = PhraseHash(hash).mixed();
-            let bit = (mixed >> (64 - Self::FILTER_BITS)) as usize;
+        for (key, ids) in keys {
+            let bit = (key >> (64 - Self::FILTER_BITS)) as usize;
             filter[bit / 64] |= 1 << (bit % 64);
-            let mut i = mixed as usize & (capacity - 1);
-            while slots[i].hash != 0 {
+            let mut i = key as usize & (capacity - 1);
+            while slots[i].key != 0 {
                 i = (i + 1) & (capacity - 1);
             }
             let from = complete.len() as u32;
             complete.extend(ids);
             slots[i] = Slot {
-                hash: hash.max(1),
+                key,
                 from,
                 to: complete.len() as u32,
             };
@@ -138,20 +163,19 @@ impl PhraseIndex {
     /// The slot of a stored prefix hash.
     #[inline]
     fn slot(&self, hash: PhraseHash) -> Option<&Slot> {
-        let mixed = hash.mixed();
-        let bit = (mixed >> (64 - Self::FILTER_BITS)) as usize;
+        let key = hash.key();
+        let bit = (key >> (64 - Self::FILTER_BITS)) as usize;
         if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
             return None;
         }
         let mask = self.slots.len() - 1;
-        let key = hash.0.max(1);
-        let mut i = mixed as usize & mask;
+        let mut i = key as usize & mask;
         loop {
             let slot = &self.slots[i];
-            if slot.hash == key {
+            if slot.key == key {
                 return Some(slot);
             }
-            if slot.hash == 0 {
+            if slot.key == 0 {
                 return None;
             }
             i = (i + 1) & mask;
@@ -179,25 +203,20 @@ impl PhraseIndex {
         let bytes = text.as_bytes();
         let start = tokens[first].span.start;
         let mut hash = first_hash;
-        let mut hashed = tokens[first].span.end;
-        for (last, token) in tokens.iter().enumerate().skip(first) {
-            let end = token.span.end;
-            if end - start > self.longest {
-                return;
-            }
-            if last > first {
-                hash = hash.extend(&bytes[hashed..end]);
-                hashed = end;
-            }
-            let Some(slot) = self.slot(hash) else {
-                return;
-            };
-            let seen = &bytes[start..end];
+        let mut last = first;
+        while let Some(slot) = self.slot(hash) {
+            let end = tokens[last].span.end;
             for &id in &self.complete[slot.from as usize..slot.to as usize] {
-                if self.phrases[id as usize].eq_ignore_ascii_case(seen) {
+                if self.phrases[id as usize].eq_ignore_ascii_case(&bytes[start..end]) {
                     found(last, id as usize);
                 }
             }
+            last += 1;
+            let Some(next) = tokens.get(last) else { return };
+            if next.span.end - start > self.longest {
+                return;
+            }
+            hash = hash.extend(bytes, end, next.span.end);
         }
     }
 }
@@ -279,6 +298,33 @@ mod tests {
                 ("no. 10".to_string(), "#2".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn a_text_hashes_the_same_however_it_is_fed() {
+        for text in [
+            "",
+            "a",
+            "Kyiv",
+            "New York Times",
+            "Côte d'Ivoire",
+            "ABCDEFGHIJKLMNOPQ",
+        ] {
+            let b = text.as_bytes();
+            let whole = PhraseHash::of(b);
+            assert_eq!(whole, PhraseHash::of(text.to_ascii_lowercase().as_bytes()));
+            for cut in 0..=b.len() {
+                for cut2 in cut..=b.len() {
+                    let fed = PhraseHash::EMPTY
+                        .extend(b, 0, cut)
+                        .extend(b, cut, cut2)
+                        .extend(b, cut2, b.len());
+                    assert_eq!(fed, whole, "{text:?} fed in pieces at {cut} and {cut2}");
+                }
+            }
+        }
+        assert_ne!(PhraseHash::of(b"ab").key(), PhraseHash::of(b"ab ").key());
+        assert_ne!(PhraseHash::of(b"").key(), PhraseHash::of(b"\0").key());
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use super::analysis::{Case, Sentence, Token, TokenKind};
 use super::model::Span;
-use super::numbers::lex::{ONES, between};
+use super::numbers::lex::{ONES, between, eight_bytes};
 
 /// Abbreviations after which a period does not end a sentence (lower case, without the period).
 const ABBREVIATIONS: &[&str] = &[
@@ -116,22 +116,6 @@ fn case_at(text: &str, from: usize, to: usize) -> Case {
         (true, true, false) => Case::Upper,
         (true, _, true) => Case::Title,
         _ => Case::Other,
-    }
-}
-
-/// The bytes `at..min(at + 8, end)` as a little-endian word, zero beyond `end`.
-#[inline]
-fn eight_bytes(bytes: &[u8], at: usize, end: usize) -> u64 {
-    let x = match bytes.get(at..at + 8) {
-        Some(block) => u64::from_le_bytes(block.try_into().expect("eight bytes")),
-        None => bytes[at..end]
-            .iter()
-            .rev()
-            .fold(0, |x, &b| (x << 8) | u64::from(b)),
-    };
-    match end - at {
-        n if n >= 8 => x,
-        n => x & ((1 << (8 * n)) - 1),
     }
 }
 
