@@ -118,7 +118,7 @@ const PERSON_PRONOUNS: &[&str] = &["he", "she"];
 pub struct EntityMatcher {
     /// Every lexicon surface, matched token by token.
     names: PhraseIndex,
-    /// The title phrases: the title automaton runs only at tokens that may begin one.
+    /// The title phrases: the title automaton runs only at tokens where one ends on a token.
     title_starts: PhraseIndex,
     /// For each phrase of `names`, the entries it stands for.
     pattern_entries: Vec<Vec<u32>>,
@@ -283,9 +283,14 @@ impl EntityMatcher {
     ) -> Vec<Option<(usize, usize)>> {
         let mut at = vec![None; tokens.len()];
         for (first, token) in tokens.iter().enumerate() {
-            // The longest title is kept only when it ends on a token end, so the first token
-            // ends on a boundary of it: the automaton need not run unless a title begins so.
-            if !self.title_starts.may_begin(hashes[first]) {
+            // The longest title is kept only when it ends on a token end: the automaton need
+            // not run unless some title does.
+            let mut aligned = false;
+            if self.title_starts.may_begin(hashes[first]) {
+                self.title_starts
+                    .for_each_match(text, tokens, first, hashes[first], |_, _| aligned = true);
+            }
+            if !aligned {
                 continue;
             }
             let input = Input::new(text)

@@ -94,12 +94,26 @@ pub struct PhraseIndex {
     complete: Vec<u32>,
     /// Bit set of the stored hashes (a quick "no" before the table).
     filter: Vec<u64>,
+    /// Bit set of the stored hashes of prefixes without white space, the only ones a single
+    /// token can be: small enough to stay in cache for the test at every token.
+    first_filter: Vec<u64>,
     /// The longest phrase, in bytes.
     longest: usize,
 }
 
 impl PhraseIndex {
     const FILTER_BITS: u32 = 19;
+    const FIRST_FILTER_BITS: u32 = 18;
+
+    /// The bit of `key` in the filter (top bits) and in the first-token filter (middle bits).
+    #[inline]
+    fn filter_bits(key: u64) -> (usize, usize) {
+        let first_mask = (1 << Self::FIRST_FILTER_BITS) - 1;
+        (
+            (key >> (64 - Self::FILTER_BITS)) as usize,
+            (key >> 20) as usize & first_mask,
+        )
+    }
 
     /// Indexes `phrases`; a match reports a phrase by its position in this sequence.
     pub fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> PhraseIndex {
@@ -107,14 +121,17 @@ impl PhraseIndex {
             .into_iter()
             .map(|p| p.to_ascii_lowercase().into_bytes().into_boxed_slice())
             .collect();
-        // Every stored prefix hash, with the phrases it completes.
-        let mut prefixes: std::collections::HashMap<u64, Vec<u32>> = Default::default();
+        // Every stored prefix hash, with the phrases it completes and whether it holds no
+        // white space.
+        let mut prefixes: std::collections::HashMap<u64, (Vec<u32>, bool)> = Default::default();
         for (id, phrase) in phrases.iter().enumerate() {
             let text = std::str::from_utf8(phrase).expect("phrases are text");
             let mut chars = text.char_indices().peekable();
             let mut hash = PhraseHash::EMPTY;
             let mut done = 0;
+            let mut one_token = true;
             while let Some((_, c)) = chars.next() {
+                one_token &= !is_space(c);
                 let end = chars.peek().map_or(text.len(), |&(i, _)| i);
                 hash = hash.extend(phrase, done, end);
                 done = end;
@@ -122,22 +139,29 @@ impl PhraseIndex {
                 // Between two letters, or right after white space, no token ends.
                 let inside_word = c.is_alphabetic() && next.is_some_and(char::is_alphabetic);
                 let token_may_end = !(is_space(c) || inside_word);
-                if end == text.len() {
-                    prefixes.entry(hash.key()).or_default().push(id as u32);
-                } else if token_may_end {
-                    prefixes.entry(hash.key()).or_default();
+                if end == text.len() || token_may_end {
+                    let (ids, single) = prefixes.entry(hash.key()).or_default();
+                    *single |= one_token;
+                    if end == text.len() {
+                        ids.push(id as u32);
+                    }
                 }
             }
         }
-        let capacity = (prefixes.len() * 2).next_power_of_two().max(16);
+        // Linear probing at a load of at most 3/4.
+        let capacity = (prefixes.len() * 4 / 3 + 1).next_power_of_two().max(16);
         let mut slots = vec![Slot::default(); capacity];
         let mut complete = Vec::new();
         let mut filter = vec![0u64; 1 << (Self::FILTER_BITS - 6)];
-        let mut keys: Vec<(u64, Vec<u32>)> = prefixes.into_iter().collect();
+        let mut first_filter = vec![0u64; 1 << (Self::FIRST_FILTER_BITS - 6)];
+        let mut keys: Vec<(u64, (Vec<u32>, bool))> = prefixes.into_iter().collect();
         keys.sort_unstable();
-        for (key, ids) in keys {
-            let bit = (key >> (64 - Self::FILTER_BITS)) as usize;
+        for (key, (ids, single)) in keys {
+            let (bit, first_bit) = Self::filter_bits(key);
             filter[bit / 64] |= 1 << (bit % 64);
+            if single {
+                first_filter[first_bit / 64] |= 1 << (first_bit % 64);
+            }
             let mut i = key as usize & (capacity - 1);
             while slots[i].key != 0 {
                 i = (i + 1) & (capacity - 1);
@@ -156,6 +180,7 @@ impl PhraseIndex {
             slots,
             complete,
             filter,
+            first_filter,
             longest,
         }
     }
@@ -164,7 +189,7 @@ impl PhraseIndex {
     #[inline]
     fn slot(&self, hash: PhraseHash) -> Option<&Slot> {
         let key = hash.key();
-        let bit = (key >> (64 - Self::FILTER_BITS)) as usize;
+        let (bit, _) = Self::filter_bits(key);
         if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
             return None;
         }
@@ -182,11 +207,12 @@ impl PhraseIndex {
         }
     }
 
-    /// True when some phrase begins with the case-folded text whose hash is `hash`, ended
+    /// True when some phrase begins with the case-folded token whose hash is `hash`, ended
     /// where a token may end (a false "yes" is possible, a false "no" is not).
     #[inline]
     pub fn may_begin(&self, hash: PhraseHash) -> bool {
-        self.slot(hash).is_some()
+        let (_, bit) = Self::filter_bits(hash.key());
+        self.first_filter[bit / 64] & (1 << (bit % 64)) != 0 && self.slot(hash).is_some()
     }
 
     /// Every phrase that matches from the start of `tokens[first]` to the end of some token:
