@@ -84,6 +84,43 @@ struct Slot {
     to: u32,
 }
 
+/// A Bloom filter of keys, two bits per key in one 64-bit word, about eight bits per key.
+#[derive(Debug)]
+struct KeyFilter {
+    words: Vec<u64>,
+    /// log2 of the number of words.
+    shift: u32,
+}
+
+impl KeyFilter {
+    fn new(keys: usize) -> KeyFilter {
+        let words = (keys / 8 + 1).next_power_of_two();
+        KeyFilter {
+            words: vec![0; words],
+            shift: words.trailing_zeros(),
+        }
+    }
+
+    /// The word of `key` (its top bits) and its two bits there (its low bits).
+    #[inline]
+    fn place(&self, key: u64) -> (usize, u64) {
+        let word = key.checked_shr(64 - self.shift).unwrap_or(0) as usize;
+        (word, (1 << (key & 63)) | (1 << ((key >> 6) & 63)))
+    }
+
+    fn insert(&mut self, key: u64) {
+        let (word, bits) = self.place(key);
+        self.words[word] |= bits;
+    }
+
+    /// False when `key` was never inserted.
+    #[inline]
+    fn may_hold(&self, key: u64) -> bool {
+        let (word, bits) = self.place(key);
+        self.words[word] & bits == bits
+    }
+}
+
 /// Phrases (lexicon surfaces, title phrases), indexed for the token walk.
 #[derive(Debug)]
 pub struct PhraseIndex {
@@ -92,29 +129,16 @@ pub struct PhraseIndex {
     slots: Vec<Slot>,
     /// The indices of phrases, grouped by the slot that ends them.
     complete: Vec<u32>,
-    /// Bit set of the stored hashes (a quick "no" before the table).
-    filter: Vec<u64>,
-    /// Bit set of the stored hashes of prefixes without white space, the only ones a single
-    /// token can be: small enough to stay in cache for the test at every token.
-    first_filter: Vec<u64>,
+    /// The stored keys (a quick "no" before the table).
+    filter: KeyFilter,
+    /// The stored keys of prefixes without white space, the only ones a single token can be:
+    /// small enough to stay in cache for the test at every token.
+    first_filter: KeyFilter,
     /// The longest phrase, in bytes.
     longest: usize,
 }
 
 impl PhraseIndex {
-    const FILTER_BITS: u32 = 19;
-    const FIRST_FILTER_BITS: u32 = 18;
-
-    /// The bit of `key` in the filter (top bits) and in the first-token filter (middle bits).
-    #[inline]
-    fn filter_bits(key: u64) -> (usize, usize) {
-        let first_mask = (1 << Self::FIRST_FILTER_BITS) - 1;
-        (
-            (key >> (64 - Self::FILTER_BITS)) as usize,
-            (key >> 20) as usize & first_mask,
-        )
-    }
-
     /// Indexes `phrases`; a match reports a phrase by its position in this sequence.
     pub fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> PhraseIndex {
         let phrases: Vec<Box<[u8]>> = phrases
@@ -152,15 +176,15 @@ impl PhraseIndex {
         let capacity = (prefixes.len() * 4 / 3 + 1).next_power_of_two().max(16);
         let mut slots = vec![Slot::default(); capacity];
         let mut complete = Vec::new();
-        let mut filter = vec![0u64; 1 << (Self::FILTER_BITS - 6)];
-        let mut first_filter = vec![0u64; 1 << (Self::FIRST_FILTER_BITS - 6)];
+        let singles = prefixes.values().filter(|(_, single)| *single).count();
+        let mut filter = KeyFilter::new(prefixes.len());
+        let mut first_filter = KeyFilter::new(singles);
         let mut keys: Vec<(u64, (Vec<u32>, bool))> = prefixes.into_iter().collect();
         keys.sort_unstable();
         for (key, (ids, single)) in keys {
-            let (bit, first_bit) = Self::filter_bits(key);
-            filter[bit / 64] |= 1 << (bit % 64);
+            filter.insert(key);
             if single {
-                first_filter[first_bit / 64] |= 1 << (first_bit % 64);
+                first_filter.insert(key);
             }
             let mut i = key as usize & (capacity - 1);
             while slots[i].key != 0 {
@@ -189,8 +213,7 @@ impl PhraseIndex {
     #[inline]
     fn slot(&self, hash: PhraseHash) -> Option<&Slot> {
         let key = hash.key();
-        let (bit, _) = Self::filter_bits(key);
-        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+        if !self.filter.may_hold(key) {
             return None;
         }
         let mask = self.slots.len() - 1;
@@ -211,8 +234,7 @@ impl PhraseIndex {
     /// where a token may end (a false "yes" is possible, a false "no" is not).
     #[inline]
     pub fn may_begin(&self, hash: PhraseHash) -> bool {
-        let (_, bit) = Self::filter_bits(hash.key());
-        self.first_filter[bit / 64] & (1 << (bit % 64)) != 0 && self.slot(hash).is_some()
+        self.first_filter.may_hold(hash.key()) && self.slot(hash).is_some()
     }
 
     /// Every phrase that matches from the start of `tokens[first]` to the end of some token:
