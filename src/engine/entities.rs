@@ -570,7 +570,12 @@ fn resolve_references(
     quotes: &[Span],
     all_caps: bool,
 ) {
-    let in_quote = |s: Span| quotes.iter().any(|q| q.contains(s));
+    // The regions are in text order and do not overlap: only the last one starting at or
+    // before a span can hold it.
+    let in_quote = |s: Span| {
+        let after = quotes.partition_point(|q| q.start <= s.start);
+        after > 0 && quotes[after - 1].contains(s)
+    };
     let mut covered = vec![false; tokens.len()];
     let mut e = 0;
     for (i, t) in tokens.iter().enumerate() {
@@ -581,7 +586,9 @@ fn resolve_references(
     }
     // Surname (last word of a person's name) → index of the person's full mention.
     let mut added: Vec<Entity> = Vec::new();
-    let mut people: Vec<(usize, Span, bool)> = Vec::new(); // (entity index, span, in quote)
+    // The latest person mentioned, and the latest outside quotations: the antecedents of a
+    // pronoun inside and outside them.
+    let (mut last_person, mut last_unquoted_person) = (None, None);
     let mut next_entity = 0;
     let mut surname_of: HashMap<String, usize> = HashMap::new();
     // Most capitalized words are no surname: a small Bloom filter answers them before the map.
@@ -591,7 +598,10 @@ fn resolve_references(
         while next_entity < entities.len() && entities[next_entity].span.end <= t.span.start {
             let ent = &entities[next_entity];
             if ent.kind == EntityKind::Person {
-                people.push((next_entity, ent.span, in_quote(ent.span)));
+                last_person = Some(next_entity);
+                if !in_quote(ent.span) {
+                    last_unquoted_person = Some(next_entity);
+                }
                 let head = ent.head.slice(text);
                 if let Some(last) = head.split_whitespace().last()
                     && head.contains(' ')
@@ -625,12 +635,11 @@ fn resolve_references(
         }
         // No other letters lower-case to ASCII h, e or s: an ASCII comparison is the same test.
         if PERSON_PRONOUNS.iter().any(|p| word.eq_ignore_ascii_case(p)) {
-            let quoted = in_quote(t.span);
-            let antecedent = people
-                .iter()
-                .rev()
-                .find(|&&(_, _, q)| quoted || !q)
-                .map(|&(idx, _, _)| idx);
+            let antecedent = if in_quote(t.span) {
+                last_person
+            } else {
+                last_unquoted_person
+            };
             if let Some(target) = antecedent {
                 let root = entities[target].antecedent.unwrap_or(target);
                 added.push(reference(
