@@ -118,6 +118,11 @@ const PERSON_PRONOUNS: &[&str] = &["he", "she"];
 pub struct EntityMatcher {
     /// Every lexicon surface, matched token by token.
     names: PhraseIndex,
+    /// The surfaces that text starting with a lower-case ASCII letter may match: those of an
+    /// entry whose surface does not start with an upper-case one (no other fits its case).
+    lower_names: PhraseIndex,
+    /// For each phrase of `lower_names`, its index in `names`.
+    lower_patterns: Vec<usize>,
     /// The title phrases: the title automaton runs only at tokens where one ends on a token.
     title_starts: PhraseIndex,
     /// For each phrase of `names`, the entries it stands for.
@@ -154,6 +159,16 @@ impl EntityMatcher {
             pattern_entries[p].push(i as u32);
         }
         let names = PhraseIndex::new(patterns.iter().map(String::as_str));
+        let lower_patterns: Vec<usize> = (0..patterns.len())
+            .filter(|&p| {
+                pattern_entries[p].iter().any(|&e| {
+                    !entries[e as usize]
+                        .surface
+                        .starts_with(|c: char| c.is_ascii_uppercase())
+                })
+            })
+            .collect();
+        let lower_names = PhraseIndex::new(lower_patterns.iter().map(|&p| patterns[p].as_str()));
         let title_entries: Vec<TitleEntry> = lexicons.titles().to_vec();
         let title_starts = PhraseIndex::new(title_entries.iter().map(|t| t.phrase.as_str()));
         // A few hundred phrases: a DFA (about 1 MB) walks several times faster than the NFA.
@@ -180,6 +195,8 @@ impl EntityMatcher {
         }
         EntityMatcher {
             names,
+            lower_names,
+            lower_patterns,
             title_starts,
             pattern_entries,
             entries,
@@ -234,26 +251,32 @@ impl EntityMatcher {
     ) -> Vec<Candidate> {
         let mut candidates = Vec::new();
         for (first, &hash) in hashes.iter().enumerate() {
-            if !self.names.may_begin(hash) {
+            let start = tokens[first].span.start;
+            let lower_initial = text.as_bytes()[start].is_ascii_lowercase();
+            let (index, pattern_of) = if lower_initial {
+                (&self.lower_names, Some(&self.lower_patterns))
+            } else {
+                (&self.names, None)
+            };
+            if !index.may_begin(hash) {
                 continue;
             }
             let sentence_initial = sentence_starts[first]
                 || (first > 0 && tokens[first - 1].kind == TokenKind::OpenQuote);
-            let start = tokens[first].span.start;
-            self.names
-                .for_each_match(text, tokens, first, hash, |last, pattern| {
-                    let found = &text[start..tokens[last].span.end];
-                    let best = self.pattern_entries[pattern]
-                        .iter()
-                        .copied()
-                        .filter(|&e| {
-                            case_fits(&self.entries[e as usize], found, sentence_initial, all_caps)
-                        })
-                        .max_by_key(|&e| entry_priority(&self.entries[e as usize]));
-                    if let Some(entry) = best {
-                        candidates.push(Candidate { first, last, entry });
-                    }
-                });
+            index.for_each_match(text, tokens, first, hash, |last, phrase| {
+                let pattern = pattern_of.map_or(phrase, |p| p[phrase]);
+                let found = &text[start..tokens[last].span.end];
+                let best = self.pattern_entries[pattern]
+                    .iter()
+                    .copied()
+                    .filter(|&e| {
+                        case_fits(&self.entries[e as usize], found, sentence_initial, all_caps)
+                    })
+                    .max_by_key(|&e| entry_priority(&self.entries[e as usize]));
+                if let Some(entry) = best {
+                    candidates.push(Candidate { first, last, entry });
+                }
+            });
         }
         // Leftmost, then longest, then the stronger kind.
         candidates.sort_by(|a, b| {
