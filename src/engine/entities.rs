@@ -350,7 +350,7 @@ impl EntityMatcher {
         for c in &found {
             covered[c.first..=c.last].iter_mut().for_each(|x| *x = true);
         }
-        let mut out: Vec<Entity> = Vec::new();
+        let mut out: Vec<Entity> = Vec::with_capacity(found.len());
         let mut i = 0;
         while i < tokens.len() {
             // A modifier: nationality, country, government seat or organization.
