@@ -297,14 +297,14 @@ impl EntityMatcher {
         chosen
     }
 
-    /// Title phrases aligned with tokens: token index of the first word → (last token, title).
+    /// Title phrases aligned with tokens, in text order: (first token, last token, title).
     fn title_at(
         &self,
         text: &str,
         tokens: &[Token],
         hashes: &[PhraseHash],
-    ) -> Vec<Option<(usize, usize)>> {
-        let mut at = vec![None; tokens.len()];
+    ) -> Vec<(usize, usize, usize)> {
+        let mut at = Vec::new();
         for (first, token) in tokens.iter().enumerate() {
             // The longest title is kept only when it ends on a token end: the automaton need
             // not run unless some title does.
@@ -323,7 +323,7 @@ impl EntityMatcher {
                 continue;
             };
             if let Ok(last) = tokens.binary_search_by_key(&m.end(), |t| t.span.end) {
-                at[first] = Some((last, m.pattern().as_usize()));
+                at.push((first, last, m.pattern().as_usize()));
             }
         }
         at
@@ -339,13 +339,22 @@ impl EntityMatcher {
         all_caps: bool,
     ) -> Vec<Entity> {
         let titles = self.title_at(text, tokens, hashes);
-        // Token index → the dictionary match that starts there (matches do not overlap).
-        let mut by_first: Vec<Option<Candidate>> = vec![None; tokens.len()];
-        for c in &found {
-            by_first[c.first] = Some(*c);
+        let title_at = |i: usize| {
+            titles
+                .binary_search_by_key(&i, |t| t.0)
+                .ok()
+                .map(|k| (titles[k].1, titles[k].2))
+        };
+        // Token index → the index in `found` of the dictionary match that starts there
+        // (matches do not overlap); `NONE` where none does or it has been used.
+        const NONE: usize = usize::MAX;
+        let mut by_first = vec![NONE; tokens.len()];
+        for (k, c) in found.iter().enumerate() {
+            by_first[c.first] = k;
         }
-        let candidate_at =
-            |by_first: &[Option<Candidate>], i: usize| by_first.get(i).copied().flatten();
+        let candidate_at = |by_first: &[usize], i: usize| {
+            by_first.get(i).and_then(|&k| (k != NONE).then(|| found[k]))
+        };
         let mut covered = vec![false; tokens.len()];
         for c in &found {
             covered[c.first..=c.last].iter_mut().for_each(|x| *x = true);
@@ -365,7 +374,7 @@ impl EntityMatcher {
             });
             let after_mod = modifier.map_or(i, |c| c.last + 1);
             // "[modifier] title Name"
-            if let Some((title_last, title)) = titles.get(after_mod).copied().flatten() {
+            if let Some((title_last, title)) = title_at(after_mod) {
                 let name_start = title_last + 1;
                 let person = candidate_at(&by_first, name_start)
                     .filter(|c| self.entries[c.entry as usize].kind == EntityKind::Person);
@@ -396,7 +405,7 @@ impl EntityMatcher {
                         antecedent: None,
                     });
                     if let Some(slot) = by_first.get_mut(name_start) {
-                        *slot = None;
+                        *slot = NONE;
                     }
                     i = name_last + 1;
                     continue;
@@ -422,7 +431,7 @@ impl EntityMatcher {
                             role: n_entry.role.clone(),
                             antecedent: None,
                         });
-                        by_first[next.first] = None;
+                        by_first[next.first] = NONE;
                         i = next.last + 1;
                         continue;
                     }
