@@ -230,11 +230,12 @@ impl PhraseIndex {
         }
     }
 
-    /// True when some phrase begins with the case-folded token whose hash is `hash`, ended
-    /// where a token may end (a false "yes" is possible, a false "no" is not).
+    /// False when no phrase begins with the case-folded token whose hash is `hash` (ended
+    /// where a token may end): a small filter, so that most tokens need no walk. A "true" may
+    /// be wrong; [`PhraseIndex::for_each_match`] then finds nothing.
     #[inline]
     pub fn may_begin(&self, hash: PhraseHash) -> bool {
-        self.first_filter.may_hold(hash.key()) && self.slot(hash).is_some()
+        self.first_filter.may_hold(hash.key())
     }
 
     /// Every phrase that matches from the start of `tokens[first]` to the end of some token:
@@ -386,7 +387,5 @@ mod tests {
                 ("KIEV".to_string(), "#2".to_string())
             ]
         );
-        assert!(index.may_begin(PhraseHash::of(b"KYIV")));
-        assert!(!index.may_begin(PhraseHash::of(b"Kyi")));
     }
 }
