@@ -220,7 +220,8 @@ impl EntityMatcher {
             .any(|&i| &*self.entries[i as usize].canonical == canonical)
     }
 
-    /// Finds the entities of one article. `quotes` are the quotation regions.
+    /// Finds the entities of one article. `quotes` are the quotation regions, in text order
+    /// and not overlapping, as [`quote_regions`] returns them.
     pub fn find(
         &self,
         text: &str,
