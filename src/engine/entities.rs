@@ -2,10 +2,10 @@
 //! mentions (surnames, pronouns) that refer back to them.
 //!
 //! Three passes over one article:
-//! 1. **Dictionary**: one Aho-Corasick automaton over every lexicon surface (ASCII case
-//!    insensitive, all overlapping matches), kept when aligned with token boundaries and when
-//!    the letter case fits the entry ("US" but not "us"; an ambiguous name only capitalized
-//!    mid-sentence); then leftmost-longest, with a kind priority among equal spans.
+//! 1. **Dictionary**: every lexicon surface that matches from a token start to a token end
+//!    (ASCII case insensitive, all of them: a [`PhraseIndex`] walked token by token), kept
+//!    when the letter case fits the entry ("US" but not "us"; an ambiguous name only
+//!    capitalized mid-sentence); then leftmost-longest, with a kind priority among equal spans.
 //! 2. **Composition** over the tokens: `[modifier] title Name` makes a titled person
 //!    ("Ukrainian Defence Minister Rustem Umerov"); a modifier joins a group ("US officials") or
 //!    a channel ("Russian state TV"); "the Ukrainian capital" becomes the capital city.
@@ -13,16 +13,17 @@
 //!    refer to the nearest earlier person outside quotations when the pronoun is outside them.
 
 use std::collections::HashMap;
+use std::hash::Hasher;
 use std::sync::Arc;
 
-use aho_corasick::automaton::OverlappingState;
 use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
 };
 
 use super::analysis::{Case, Entity, EntityKind, Sentence, Token, TokenKind};
-use super::lexicon::{EntityEntry, Lexicons, TitleEntry};
+use super::lexicon::{EntityEntry, Lexicons, MixHasher, TitleEntry};
 use super::model::Span;
+use super::phrases::{PhraseHash, PhraseIndex};
 
 /// Lower-case words that may stand inside a personal name ("Mohammed bin Salman").
 const NAME_PARTICLES: &[&str] = &[
@@ -115,13 +116,16 @@ const PERSON_PRONOUNS: &[&str] = &["he", "she"];
 /// Compiled entity dictionaries; built once per engine.
 #[derive(Debug)]
 pub struct EntityMatcher {
-    names: AhoCorasick,
-    /// The first words of every name: the dictionary is searched only at tokens that may
-    /// start one.
-    name_starts: StartFilter,
-    /// The same for the title phrases.
-    title_starts: StartFilter,
-    /// For each pattern of `names`, the entries it stands for.
+    /// Every lexicon surface, matched token by token.
+    names: PhraseIndex,
+    /// The surfaces that text starting with a lower-case ASCII letter may match: those of an
+    /// entry whose surface does not start with an upper-case one (no other fits its case).
+    lower_names: PhraseIndex,
+    /// For each phrase of `lower_names`, its index in `names`.
+    lower_patterns: Vec<usize>,
+    /// The title phrases: the title automaton runs only at tokens where one ends on a token.
+    title_starts: PhraseIndex,
+    /// For each phrase of `names`, the entries it stands for.
     pattern_entries: Vec<Vec<u32>>,
     entries: Vec<EntityEntry>,
     titles: AhoCorasick,
@@ -154,17 +158,19 @@ impl EntityMatcher {
             });
             pattern_entries[p].push(i as u32);
         }
-        // Anchored searches only: a match must start where a token starts, so the dictionary
-        // walks the trie from each token start instead of scanning every byte of the text.
-        let names = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .start_kind(StartKind::Anchored)
-            .build(&patterns)
-            .expect("entity patterns compile");
-        let name_starts = StartFilter::new(patterns.iter().map(String::as_str));
+        let names = PhraseIndex::new(patterns.iter().map(String::as_str));
+        let lower_patterns: Vec<usize> = (0..patterns.len())
+            .filter(|&p| {
+                pattern_entries[p].iter().any(|&e| {
+                    !entries[e as usize]
+                        .surface
+                        .starts_with(|c: char| c.is_ascii_uppercase())
+                })
+            })
+            .collect();
+        let lower_names = PhraseIndex::new(lower_patterns.iter().map(|&p| patterns[p].as_str()));
         let title_entries: Vec<TitleEntry> = lexicons.titles().to_vec();
-        let title_starts = StartFilter::new(title_entries.iter().map(|t| t.phrase.as_str()));
+        let title_starts = PhraseIndex::new(title_entries.iter().map(|t| t.phrase.as_str()));
         // A few hundred phrases: a DFA (about 1 MB) walks several times faster than the NFA.
         let titles = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
@@ -189,7 +195,8 @@ impl EntityMatcher {
         }
         EntityMatcher {
             names,
-            name_starts,
+            lower_names,
+            lower_patterns,
             title_starts,
             pattern_entries,
             entries,
@@ -213,7 +220,8 @@ impl EntityMatcher {
             .any(|&i| &*self.entries[i as usize].canonical == canonical)
     }
 
-    /// Finds the entities of one article. `quotes` are the quotation regions.
+    /// Finds the entities of one article. `quotes` are the quotation regions, in text order
+    /// and not overlapping, as [`quote_regions`] returns them.
     pub fn find(
         &self,
         text: &str,
@@ -223,8 +231,12 @@ impl EntityMatcher {
         all_caps: bool,
     ) -> Vec<Entity> {
         let sentence_starts = sentence_start_tokens(sentences, tokens.len());
-        let found = self.dictionary(text, tokens, &sentence_starts, all_caps);
-        let mut entities = self.compose(text, tokens, found, all_caps);
+        let hashes: Vec<PhraseHash> = tokens
+            .iter()
+            .map(|t| PhraseHash::EMPTY.extend(text.as_bytes(), t.span.start, t.span.end))
+            .collect();
+        let found = self.dictionary(text, tokens, &hashes, &sentence_starts, all_caps);
+        let mut entities = self.compose(text, tokens, &hashes, found, all_caps);
         resolve_references(text, tokens, &mut entities, quotes, all_caps);
         entities
     }
@@ -234,32 +246,28 @@ impl EntityMatcher {
         &self,
         text: &str,
         tokens: &[Token],
+        hashes: &[PhraseHash],
         sentence_starts: &[bool],
         all_caps: bool,
     ) -> Vec<Candidate> {
         let mut candidates = Vec::new();
-        for (first, token) in tokens.iter().enumerate() {
-            if !self.name_starts.may_start(token.span.slice(text)) {
+        for (first, &hash) in hashes.iter().enumerate() {
+            let start = tokens[first].span.start;
+            let lower_initial = text.as_bytes()[start].is_ascii_lowercase();
+            let (index, pattern_of) = if lower_initial {
+                (&self.lower_names, Some(&self.lower_patterns))
+            } else {
+                (&self.names, None)
+            };
+            if !index.may_begin(hash) {
                 continue;
             }
             let sentence_initial = sentence_starts[first]
                 || (first > 0 && tokens[first - 1].kind == TokenKind::OpenQuote);
-            // Every pattern that occurs at this token's start, walking the trie from there.
-            let input = Input::new(text)
-                .span(token.span.start..text.len())
-                .anchored(Anchored::Yes);
-            let mut state = OverlappingState::start();
-            loop {
-                self.names.find_overlapping(input.clone(), &mut state);
-                let Some(m) = state.get_match() else { break };
-                if m.start() != token.span.start {
-                    continue;
-                }
-                let Ok(last) = tokens.binary_search_by_key(&m.end(), |t| t.span.end) else {
-                    continue;
-                };
-                let found = &text[m.start()..m.end()];
-                let best = self.pattern_entries[m.pattern().as_usize()]
+            index.for_each_match(text, tokens, first, hash, |last, phrase| {
+                let pattern = pattern_of.map_or(phrase, |p| p[phrase]);
+                let found = &text[start..tokens[last].span.end];
+                let best = self.pattern_entries[pattern]
                     .iter()
                     .copied()
                     .filter(|&e| {
@@ -269,7 +277,7 @@ impl EntityMatcher {
                 if let Some(entry) = best {
                     candidates.push(Candidate { first, last, entry });
                 }
-            }
+            });
         }
         // Leftmost, then longest, then the stronger kind.
         candidates.sort_by(|a, b| {
@@ -290,11 +298,23 @@ impl EntityMatcher {
         chosen
     }
 
-    /// Title phrases aligned with tokens: token index of the first word → (last token, title).
-    fn title_at(&self, text: &str, tokens: &[Token]) -> Vec<Option<(usize, usize)>> {
-        let mut at = vec![None; tokens.len()];
+    /// Title phrases aligned with tokens, in text order: (first token, last token, title).
+    fn title_at(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        hashes: &[PhraseHash],
+    ) -> Vec<(usize, usize, usize)> {
+        let mut at = Vec::new();
         for (first, token) in tokens.iter().enumerate() {
-            if !self.title_starts.may_start(token.span.slice(text)) {
+            // The longest title is kept only when it ends on a token end: the automaton need
+            // not run unless some title does.
+            let mut aligned = false;
+            if self.title_starts.may_begin(hashes[first]) {
+                self.title_starts
+                    .for_each_match(text, tokens, first, hashes[first], |_, _| aligned = true);
+            }
+            if !aligned {
                 continue;
             }
             let input = Input::new(text)
@@ -304,7 +324,7 @@ impl EntityMatcher {
                 continue;
             };
             if let Ok(last) = tokens.binary_search_by_key(&m.end(), |t| t.span.end) {
-                at[first] = Some((last, m.pattern().as_usize()));
+                at.push((first, last, m.pattern().as_usize()));
             }
         }
         at
@@ -315,22 +335,32 @@ impl EntityMatcher {
         &self,
         text: &str,
         tokens: &[Token],
+        hashes: &[PhraseHash],
         found: Vec<Candidate>,
         all_caps: bool,
     ) -> Vec<Entity> {
-        let titles = self.title_at(text, tokens);
-        // Token index → the dictionary match that starts there (matches do not overlap).
-        let mut by_first: Vec<Option<Candidate>> = vec![None; tokens.len()];
-        for c in &found {
-            by_first[c.first] = Some(*c);
+        let titles = self.title_at(text, tokens, hashes);
+        let title_at = |i: usize| {
+            titles
+                .binary_search_by_key(&i, |t| t.0)
+                .ok()
+                .map(|k| (titles[k].1, titles[k].2))
+        };
+        // Token index → the index in `found` of the dictionary match that starts there
+        // (matches do not overlap); `NONE` where none does or it has been used.
+        const NONE: usize = usize::MAX;
+        let mut by_first = vec![NONE; tokens.len()];
+        for (k, c) in found.iter().enumerate() {
+            by_first[c.first] = k;
         }
-        let candidate_at =
-            |by_first: &[Option<Candidate>], i: usize| by_first.get(i).copied().flatten();
+        let candidate_at = |by_first: &[usize], i: usize| {
+            by_first.get(i).and_then(|&k| (k != NONE).then(|| found[k]))
+        };
         let mut covered = vec![false; tokens.len()];
         for c in &found {
             covered[c.first..=c.last].iter_mut().for_each(|x| *x = true);
         }
-        let mut out: Vec<Entity> = Vec::new();
+        let mut out: Vec<Entity> = Vec::with_capacity(found.len());
         let mut i = 0;
         while i < tokens.len() {
             // A modifier: nationality, country, government seat or organization.
@@ -345,7 +375,7 @@ impl EntityMatcher {
             });
             let after_mod = modifier.map_or(i, |c| c.last + 1);
             // "[modifier] title Name"
-            if let Some((title_last, title)) = titles.get(after_mod).copied().flatten() {
+            if let Some((title_last, title)) = title_at(after_mod) {
                 let name_start = title_last + 1;
                 let person = candidate_at(&by_first, name_start)
                     .filter(|c| self.entries[c.entry as usize].kind == EntityKind::Person);
@@ -376,7 +406,7 @@ impl EntityMatcher {
                         antecedent: None,
                     });
                     if let Some(slot) = by_first.get_mut(name_start) {
-                        *slot = None;
+                        *slot = NONE;
                     }
                     i = name_last + 1;
                     continue;
@@ -402,7 +432,7 @@ impl EntityMatcher {
                             role: n_entry.role.clone(),
                             antecedent: None,
                         });
-                        by_first[next.first] = None;
+                        by_first[next.first] = NONE;
                         i = next.last + 1;
                         continue;
                     }
@@ -462,43 +492,6 @@ impl EntityMatcher {
             role: e.role.clone(),
             antecedent: None,
         }
-    }
-}
-
-/// A bit set over the first three letters (ASCII, lower-cased) of the first token of each
-/// phrase: a token whose prefix is not in it cannot start a phrase. False positives only cost a
-/// search; there are no false negatives.
-#[derive(Debug)]
-struct StartFilter {
-    bits: Vec<u64>,
-}
-
-impl StartFilter {
-    const BITS: usize = 1 << 16;
-
-    fn new<'a>(phrases: impl Iterator<Item = &'a str>) -> StartFilter {
-        let mut bits = vec![0u64; Self::BITS / 64];
-        for p in phrases {
-            let (tokens, _) = super::text::tokenize(p);
-            if let Some(t) = tokens.first() {
-                let k = Self::slot(t.span.slice(p));
-                bits[k / 64] |= 1 << (k % 64);
-            }
-        }
-        StartFilter { bits }
-    }
-
-    fn slot(word: &str) -> usize {
-        let b = word.as_bytes();
-        let at = |i: usize| b.get(i).map_or(0u32, |c| u32::from(c.to_ascii_lowercase()));
-        let key = (at(0) << 16) | (at(1) << 8) | at(2);
-        (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
-    }
-
-    /// True when a phrase may start with `word`.
-    fn may_start(&self, word: &str) -> bool {
-        let k = Self::slot(word);
-        self.bits[k / 64] & (1 << (k % 64)) != 0
     }
 }
 
@@ -610,7 +603,12 @@ fn resolve_references(
     quotes: &[Span],
     all_caps: bool,
 ) {
-    let in_quote = |s: Span| quotes.iter().any(|q| q.contains(s));
+    // The regions are in text order and do not overlap: only the last one starting at or
+    // before a span can hold it.
+    let in_quote = |s: Span| {
+        let after = quotes.partition_point(|q| q.start <= s.start);
+        after > 0 && quotes[after - 1].contains(s)
+    };
     let mut covered = vec![false; tokens.len()];
     let mut e = 0;
     for (i, t) in tokens.iter().enumerate() {
@@ -621,19 +619,29 @@ fn resolve_references(
     }
     // Surname (last word of a person's name) → index of the person's full mention.
     let mut added: Vec<Entity> = Vec::new();
-    let mut people: Vec<(usize, Span, bool)> = Vec::new(); // (entity index, span, in quote)
+    // The latest person mentioned, and the latest outside quotations: the antecedents of a
+    // pronoun inside and outside them.
+    let (mut last_person, mut last_unquoted_person) = (None, None);
     let mut next_entity = 0;
     let mut surname_of: HashMap<String, usize> = HashMap::new();
+    // Most capitalized words are no surname: a small Bloom filter answers them before the map.
+    let mut surname_filter = SurnameFilter::default();
+    let mut lowered = String::new();
     for (i, t) in tokens.iter().enumerate() {
         while next_entity < entities.len() && entities[next_entity].span.end <= t.span.start {
             let ent = &entities[next_entity];
             if ent.kind == EntityKind::Person {
-                people.push((next_entity, ent.span, in_quote(ent.span)));
+                last_person = Some(next_entity);
+                if !in_quote(ent.span) {
+                    last_unquoted_person = Some(next_entity);
+                }
                 let head = ent.head.slice(text);
                 if let Some(last) = head.split_whitespace().last()
                     && head.contains(' ')
                 {
-                    surname_of.insert(last.to_lowercase(), next_entity);
+                    let surname = last.to_lowercase();
+                    surname_filter.insert(&surname);
+                    surname_of.insert(surname, next_entity);
                 }
             }
             next_entity += 1;
@@ -646,7 +654,9 @@ fn resolve_references(
         if capitalized
             && (all_caps || t.case == Case::Title)
             && !surname_of.is_empty()
-            && let Some(&target) = surname_of.get(&word.to_lowercase())
+            && let lower = lower_case(word, &mut lowered)
+            && surname_filter.may_hold(lower)
+            && let Some(&target) = surname_of.get(lower)
         {
             added.push(reference(
                 t.span,
@@ -658,12 +668,11 @@ fn resolve_references(
         }
         // No other letters lower-case to ASCII h, e or s: an ASCII comparison is the same test.
         if PERSON_PRONOUNS.iter().any(|p| word.eq_ignore_ascii_case(p)) {
-            let quoted = in_quote(t.span);
-            let antecedent = people
-                .iter()
-                .rev()
-                .find(|&&(_, _, q)| quoted || !q)
-                .map(|&(idx, _, _)| idx);
+            let antecedent = if in_quote(t.span) {
+                last_person
+            } else {
+                last_unquoted_person
+            };
             if let Some(target) = antecedent {
                 let root = entities[target].antecedent.unwrap_or(target);
                 added.push(reference(
@@ -697,6 +706,44 @@ fn resolve_references(
         }
     }
     *entities = merged;
+}
+
+/// A 256-bit Bloom filter of the surnames seen so far in an article.
+#[derive(Default)]
+struct SurnameFilter([u64; 4]);
+
+impl SurnameFilter {
+    fn bits(word: &str) -> [usize; 2] {
+        let mut h = MixHasher::default();
+        h.write(word.as_bytes());
+        let h = h.finish();
+        [(h & 255) as usize, ((h >> 8) & 255) as usize]
+    }
+
+    fn insert(&mut self, word: &str) {
+        for bit in Self::bits(word) {
+            self.0[bit / 64] |= 1 << (bit % 64);
+        }
+    }
+
+    /// False when `word` was never inserted.
+    fn may_hold(&self, word: &str) -> bool {
+        Self::bits(word)
+            .iter()
+            .all(|&bit| self.0[bit / 64] & (1 << (bit % 64)) != 0)
+    }
+}
+
+/// `word` in lower case (as `str::to_lowercase`), written into `buf`.
+fn lower_case<'b>(word: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&word.to_lowercase());
+    }
+    buf
 }
 
 fn reference(span: Span, kind: EntityKind, target: &Entity, target_index: usize) -> Entity {

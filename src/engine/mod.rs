@@ -16,6 +16,7 @@ pub mod events;
 pub mod lexicon;
 pub mod model;
 pub mod numbers;
+pub mod phrases;
 pub mod text;
 pub mod time;
 

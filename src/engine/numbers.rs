@@ -184,13 +184,31 @@ pub(crate) mod lex {
         t
     };
 
-    const ONES: u64 = 0x0101_0101_0101_0101;
+    /// 0x01 in every byte.
+    pub const ONES: u64 = 0x0101_0101_0101_0101;
 
     /// Per byte of `x`: 0x80 where `m < byte < n` (bytes of 0x80 and above never match).
     #[inline]
-    fn between(x: u64, m: u64, n: u64) -> u64 {
+    pub fn between(x: u64, m: u64, n: u64) -> u64 {
         let low = x & (ONES * 127);
         (ONES * (127 + n)).wrapping_sub(low) & !x & (low + ONES * (127 - m)) & (ONES * 128)
+    }
+
+    /// The bytes `at..min(at + 8, end)` of `bytes` as a little-endian word, zero beyond
+    /// `end` (`end <= bytes.len()`).
+    #[inline]
+    pub fn eight_bytes(bytes: &[u8], at: usize, end: usize) -> u64 {
+        let x = match bytes.get(at..at + 8) {
+            Some(block) => u64::from_le_bytes(block.try_into().expect("eight bytes")),
+            None => bytes[at..end]
+                .iter()
+                .rev()
+                .fold(0, |x, &b| (x << 8) | u64::from(b)),
+        };
+        match end - at {
+            n if n >= 8 => x,
+            n => x & ((1 << (8 * n)) - 1),
+        }
     }
 
     /// The 0x80 bits of the eight bytes of `x`, as an 8-bit mask (byte k at bit k).

@@ -2,11 +2,13 @@
 //!
 //! Nothing is normalized in place: curly quotes, non-breaking spaces, soft hyphens and
 //! zero-width characters are classified where they stand, so every offset points into the
-//! text as given. One pass over the characters makes the tokens; a second pass over the tokens
-//! places sentence boundaries.
+//! text as given. One pass over the bytes makes the tokens (ASCII spaces, letters and digits by
+//! byte, runs of letters and a word's letter case eight bytes at a time; other characters are
+//! decoded where they stand); a second pass over the tokens places sentence boundaries.
 
 use super::analysis::{Case, Sentence, Token, TokenKind};
 use super::model::Span;
+use super::numbers::lex::{ONES, between, eight_bytes};
 
 /// Abbreviations after which a period does not end a sentence (lower case, without the period).
 const ABBREVIATIONS: &[&str] = &[
@@ -68,18 +70,57 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Sentence>) {
 /// than 80 % of them upper case.
 pub fn is_all_caps(text: &str) -> bool {
     let (mut upper, mut lower) = (0usize, 0usize);
-    for b in text.bytes() {
-        upper += b.is_ascii_uppercase() as usize;
-        lower += b.is_ascii_lowercase() as usize;
+    // Byte counters over blocks of 255 bytes: the loop runs on vector registers.
+    for block in text.as_bytes().chunks(255) {
+        let (mut u, mut l) = (0u8, 0u8);
+        for &b in block {
+            u += u8::from(b.is_ascii_uppercase());
+            l += u8::from(b.is_ascii_lowercase());
+        }
+        upper += usize::from(u);
+        lower += usize::from(l);
     }
     upper + lower >= 20 && upper * 5 > (upper + lower) * 4
 }
 
 /// The letter case of a word.
 pub fn case_of(word: &str) -> Case {
-    if word.is_ascii() {
-        return ascii_case_of(word.as_bytes());
+    case_at(word, 0, word.len())
+}
+
+/// [`case_of`] of `text[from..to]`: eight bytes at a time while they are ASCII.
+#[inline]
+fn case_at(text: &str, from: usize, to: usize) -> Case {
+    let bytes = text.as_bytes();
+    let (mut first, mut any_upper, mut any_lower) = (None, false, false);
+    let mut at = from;
+    while at < to {
+        let x = eight_bytes(bytes, at, to);
+        if x & (ONES * 0x80) != 0 {
+            return unicode_case_of(&text[from..to]);
+        }
+        let upper = between(x, 0x40, 0x5B);
+        let lower = between(x, 0x60, 0x7B);
+        if first.is_none() && (upper | lower) != 0 {
+            first = Some(upper.trailing_zeros() < lower.trailing_zeros());
+        }
+        any_upper |= upper != 0;
+        any_lower |= lower != 0;
+        at += 8;
     }
+    let Some(first_upper) = first else {
+        return Case::Other;
+    };
+    match (first_upper, any_upper, any_lower) {
+        (_, false, true) => Case::Lower,
+        (true, true, false) => Case::Upper,
+        (true, _, true) => Case::Title,
+        _ => Case::Other,
+    }
+}
+
+/// [`case_of`] for words with letters beyond ASCII.
+fn unicode_case_of(word: &str) -> Case {
     let mut chars = word.chars().filter(|c| c.is_alphabetic());
     let Some(first) = chars.next() else {
         return Case::Other;
@@ -90,25 +131,6 @@ pub fn case_of(word: &str) -> Case {
         any_lower |= c.is_lowercase();
     }
     match (first.is_uppercase(), any_upper, any_lower) {
-        (_, false, true) => Case::Lower,
-        (true, true, false) => Case::Upper,
-        (true, _, true) => Case::Title,
-        _ => Case::Other,
-    }
-}
-
-/// [`case_of`] for ASCII words, byte by byte: the same answer, without decoding characters.
-fn ascii_case_of(word: &[u8]) -> Case {
-    let mut letters = word.iter().filter(|b| b.is_ascii_alphabetic());
-    let Some(&first) = letters.next() else {
-        return Case::Other;
-    };
-    let (mut any_upper, mut any_lower) = (first.is_ascii_uppercase(), first.is_ascii_lowercase());
-    for b in letters {
-        any_upper |= b.is_ascii_uppercase();
-        any_lower |= b.is_ascii_lowercase();
-    }
-    match (first.is_ascii_uppercase(), any_upper, any_lower) {
         (_, false, true) => Case::Lower,
         (true, true, false) => Case::Upper,
         (true, _, true) => Case::Title,
@@ -140,36 +162,66 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
 }
 
+/// The tokenizer's cursor over the text: positions are byte offsets, characters are decoded
+/// where they stand (ASCII without decoding).
 struct Tokenizer<'t> {
     text: &'t str,
-    chars: Vec<(usize, char)>,
+    bytes: &'t [u8],
     tokens: Vec<Token>,
 }
 
 impl<'t> Tokenizer<'t> {
     fn new(text: &'t str) -> Self {
-        // News prose has about one token per six bytes: reserve so that neither vector grows.
-        let mut chars = Vec::with_capacity(text.len());
-        chars.extend(text.char_indices());
         Tokenizer {
             text,
-            chars,
+            bytes: text.as_bytes(),
+            // News prose has about one token per six bytes: reserve so that it does not grow.
             tokens: Vec::with_capacity(text.len() / 4 + 1),
         }
     }
 
+    /// The character starting at byte `i`.
+    #[inline]
     fn at(&self, i: usize) -> Option<char> {
-        self.chars.get(i).map(|&(_, c)| c)
+        match self.bytes.get(i) {
+            Some(&b) if b < 0x80 => Some(char::from(b)),
+            Some(_) => self.text[i..].chars().next(),
+            None => None,
+        }
     }
 
-    fn offset(&self, i: usize) -> usize {
-        self.chars.get(i).map_or(self.text.len(), |&(o, _)| o)
+    /// The character ending at byte `i`.
+    #[inline]
+    fn before(&self, i: usize) -> Option<char> {
+        match i.checked_sub(1).map(|j| self.bytes[j]) {
+            Some(b) if b < 0x80 => Some(char::from(b)),
+            Some(_) => self.text[..i].chars().next_back(),
+            None => None,
+        }
+    }
+
+    /// The character at byte `i` and the one after it.
+    #[inline]
+    fn two_at(&self, i: usize) -> (Option<char>, Option<char>) {
+        match self.at(i) {
+            Some(c) => (Some(c), self.at(i + c.len_utf8())),
+            None => (None, None),
+        }
+    }
+
+    /// The end of the run of characters from byte `i` on that satisfy `keep`.
+    #[inline]
+    fn run_end(&self, mut i: usize, keep: impl Fn(char) -> bool) -> usize {
+        while let Some(c) = self.at(i).filter(|&c| keep(c)) {
+            i += c.len_utf8();
+        }
+        i
     }
 
     fn push(&mut self, from: usize, to: usize, kind: TokenKind) {
-        let span = Span::new(self.offset(from), self.offset(to));
+        let span = Span::new(from, to);
         let case = match kind {
-            TokenKind::Word => case_of(span.slice(self.text)),
+            TokenKind::Word => case_at(self.text, from, to),
             _ => Case::Other,
         };
         self.tokens.push(Token { span, kind, case });
@@ -177,45 +229,68 @@ impl<'t> Tokenizer<'t> {
 
     fn run(mut self) -> Vec<Token> {
         let mut i = 0;
-        while let Some(c) = self.at(i) {
+        while let Some(&b) = self.bytes.get(i) {
+            // ASCII spaces, letters and digits first, by byte.
+            match b {
+                b' ' | b'\t'..=b'\r' => {
+                    i += 1;
+                    continue;
+                }
+                b'a'..=b'z' | b'A'..=b'Z' => {
+                    i = self.word(i);
+                    continue;
+                }
+                b'0'..=b'9' => {
+                    i = self.number(i);
+                    continue;
+                }
+                _ => {}
+            }
+            let Some(c) = self.at(i) else { break };
+            let next = i + c.len_utf8();
             if is_space(c) {
-                i += 1;
+                i = next;
             } else if is_letter(c) {
                 i = self.word(i);
             } else if c.is_ascii_digit() {
                 i = self.number(i);
-            } else if let Some(len) =
-                (is_apostrophe(c) && i > 0 && self.at(i - 1).is_some_and(is_letter))
-                    .then(|| self.clitic_len(i))
-                    .flatten()
+            } else if let Some(len) = (is_apostrophe(c) && self.before(i).is_some_and(is_letter))
+                .then(|| self.clitic_len(i))
+                .flatten()
             {
                 // The possessive or contraction ("'s", "’m", "'re") the word before left for us.
                 self.push(i, i + len, TokenKind::Word);
                 i += len;
             } else if let Some(kind) = self.quote_kind(i, c) {
-                self.push(i, i + 1, kind);
-                i += 1;
+                self.push(i, next, kind);
+                i = next;
             } else if matches!(c, '.' | '!' | '?' | '\u{2026}') {
-                let mut j = i + 1;
-                while matches!(self.at(j), Some('.' | '!' | '?' | '\u{2026}')) {
-                    j += 1;
-                }
+                let j = self.run_end(next, |c| matches!(c, '.' | '!' | '?' | '\u{2026}'));
                 self.push(i, j, TokenKind::Terminal);
                 i = j;
             } else {
                 // Punctuation, symbols and emoji, one character each (with any combining marks).
-                let mut j = i + 1;
-                while self
-                    .at(j)
-                    .is_some_and(|c| is_word_continuation(c) && !is_letter(c))
-                {
-                    j += 1;
-                }
+                let j = self.run_end(next, |c| is_word_continuation(c) && !is_letter(c));
                 self.push(i, j, TokenKind::Punct);
                 i = j;
             }
         }
         self.tokens
+    }
+
+    /// The end of the letters and other word characters from byte `i` on.
+    #[inline]
+    fn word_chars_end(&self, mut i: usize) -> usize {
+        loop {
+            i = ascii_letters_end(self.bytes, i);
+            match self.bytes.get(i) {
+                Some(&b) if b >= 0x80 => match self.at(i) {
+                    Some(c) if is_word_continuation(c) => i += c.len_utf8(),
+                    _ => return i,
+                },
+                _ => return i,
+            }
+        }
     }
 
     /// A word: letters with inner apostrophes ("don't"), hyphens ("technical-level") and
@@ -224,70 +299,82 @@ impl<'t> Tokenizer<'t> {
         let mut i = start;
         let mut dotted = false;
         loop {
-            while self.at(i).is_some_and(is_word_continuation) {
-                i += 1;
-            }
-            match (self.at(i), self.at(i + 1)) {
+            i = self.word_chars_end(i);
+            match self.two_at(i) {
                 (Some(a), Some(n)) if is_apostrophe(a) && is_letter(n) => {
                     // A possessive or contraction at a word end ("'s", "’m", "'re", "'ll"):
                     // split it off; "n't" and inner apostrophes ("O'Brien") stay.
                     if self.clitic_len(i).is_some() {
                         break;
                     }
-                    i += 1;
+                    i += a.len_utf8();
                 }
-                (Some('-' | '\u{2010}' | '\u{2011}'), Some(n))
+                (Some(h @ ('-' | '\u{2010}' | '\u{2011}')), Some(n))
                     if n.is_alphanumeric() && !dotted =>
                 {
-                    i += 1;
+                    i += h.len_utf8();
                     if n.is_ascii_digit() {
-                        while self.at(i).is_some_and(|c| c.is_ascii_digit()) {
-                            i += 1;
-                        }
+                        i = self.ascii_digits_end(i);
                     }
                 }
-                (Some('.'), Some(n)) if is_letter(n) && self.single_letter_run(i) => {
+                (Some('.'), Some(n)) if is_letter(n) && self.single_letter_run(i, n) => {
                     dotted = true;
                     i += 1;
                 }
                 _ => break,
             }
         }
-        if dotted && self.at(i) == Some('.') {
+        if dotted && self.bytes.get(i) == Some(&b'.') {
             i += 1;
         }
         self.push(start, i, TokenKind::Word);
         i
     }
 
-    /// The length in characters of a clitic starting with the apostrophe at `i` ("'s", "'m",
+    /// The length in bytes of a clitic starting with the apostrophe at byte `i` ("'s", "'m",
     /// "'re", "'ve", "'ll", "'d"), when one ends the word there.
     fn clitic_len(&self, i: usize) -> Option<usize> {
-        let mut j = i + 1;
-        let mut letters = String::new();
+        let mut j = i + self.at(i).map_or(1, char::len_utf8);
+        let mut letters = [0u8; 2];
+        let mut n = 0;
         while let Some(c) = self.at(j).filter(|c| is_letter(*c)) {
-            if letters.len() >= 2 {
+            if n == 2 || !c.is_ascii() {
                 return None;
             }
-            letters.push(c.to_ascii_lowercase());
+            letters[n] = c.to_ascii_lowercase() as u8;
+            n += 1;
             j += 1;
         }
         if self.at(j).is_some_and(is_word_continuation) {
             return None;
         }
-        matches!(letters.as_str(), "s" | "m" | "re" | "ve" | "ll" | "d").then_some(j - i)
+        matches!(&letters[..n], b"s" | b"m" | b"re" | b"ve" | b"ll" | b"d").then_some(j - i)
     }
 
-    /// True when the letters just before char index `dot` are one or two letters long ("U" in
-    /// "U.S", "a" in "a.m"): the pattern of initialisms, not of sentence ends ("end.The").
-    fn single_letter_run(&self, dot: usize) -> bool {
+    /// True when the letters just before the period at byte `dot` are one or two letters long
+    /// ("U" in "U.S", "a" in "a.m") and `after` (the letter after the period) is not followed
+    /// by another: the pattern of initialisms, not of sentence ends ("end.The").
+    fn single_letter_run(&self, dot: usize, after: char) -> bool {
         let mut n = 0;
         let mut j = dot;
-        while j > 0 && self.at(j - 1).is_some_and(is_letter) {
+        while let Some(c) = self.before(j).filter(|&c| is_letter(c)) {
             n += 1;
-            j -= 1;
+            if n > 2 {
+                return false;
+            }
+            j -= c.len_utf8();
         }
-        n <= 2 && self.at(dot + 2).is_none_or(|c| !is_letter(c))
+        self.at(dot + 1 + after.len_utf8())
+            .is_none_or(|c| !is_letter(c))
+    }
+
+    /// The end of the ASCII digits from byte `i` on.
+    #[inline]
+    fn ascii_digits_end(&self, mut i: usize) -> usize {
+        while self.bytes.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        i
     }
 
     /// A number: digits with inner separators followed by digits ("2,000", "3.5", "10:30",
@@ -295,25 +382,15 @@ impl<'t> Tokenizer<'t> {
     fn number(&mut self, start: usize) -> usize {
         let mut i = start;
         loop {
-            while self.at(i).is_some_and(|c| c.is_ascii_digit()) {
-                i += 1;
-            }
-            match (self.at(i), self.at(i + 1)) {
+            i = self.ascii_digits_end(i);
+            match self.two_at(i) {
                 (Some(',' | '.' | ':' | '-' | '/'), Some(n)) if n.is_ascii_digit() => i += 1,
                 (Some('-'), Some(n)) if is_letter(n) => {
-                    i += 1;
-                    while self
-                        .at(i)
-                        .is_some_and(|c| is_word_continuation(c) || c == '-')
-                    {
-                        i += 1;
-                    }
+                    i = self.run_end(i + 1, |c| is_word_continuation(c) || c == '-');
                     break;
                 }
                 (Some(n), _) if is_letter(n) => {
-                    while self.at(i).is_some_and(is_word_continuation) {
-                        i += 1;
-                    }
+                    i = self.word_chars_end(i);
                     break;
                 }
                 _ => break,
@@ -323,10 +400,25 @@ impl<'t> Tokenizer<'t> {
         i
     }
 
-    /// Whether the character at `i` is a quote mark, and which way it faces.
+    /// Whether the character `c` at byte `i` is a quote mark, and which way it faces.
     fn quote_kind(&self, i: usize, c: char) -> Option<TokenKind> {
-        let prev = if i == 0 { None } else { self.at(i - 1) };
-        let next = self.at(i + 1);
+        if !matches!(
+            c,
+            '"' | '\''
+                | '\u{2019}'
+                | '\u{201C}'
+                | '\u{2018}'
+                | '\u{201E}'
+                | '\u{00AB}'
+                | '\u{2039}'
+                | '\u{201D}'
+                | '\u{00BB}'
+                | '\u{203A}'
+        ) {
+            return None;
+        }
+        let prev = self.before(i);
+        let next = self.at(i + c.len_utf8());
         let opens_by_position = prev
             .is_none_or(|p| is_space(p) || "([{\u{2014}\u{2013}-/".contains(p))
             && next.is_some_and(|n| !is_space(n));
@@ -335,7 +427,7 @@ impl<'t> Tokenizer<'t> {
                 Some(TokenKind::OpenQuote)
             }
             '\u{201D}' | '\u{00BB}' | '\u{203A}' => Some(TokenKind::CloseQuote),
-            '"' | '\'' | '\u{2019}' => {
+            _ => {
                 if c != '"' && prev.is_some_and(is_letter) && next.is_some_and(is_letter) {
                     return None; // an apostrophe inside a word; words consume these
                 }
@@ -352,9 +444,27 @@ impl<'t> Tokenizer<'t> {
                     TokenKind::CloseQuote
                 })
             }
-            _ => None,
         }
     }
+}
+
+/// The end of the ASCII letters from byte `i` on, eight bytes at a time.
+#[inline]
+fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(block) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(block.try_into().expect("eight bytes"));
+        // 0x80 in each byte that is a letter once folded to lower case.
+        let letters = between(x | (ONES * 0x20), 0x60, 0x7B);
+        let run = (!letters & (ONES * 0x80)).trailing_zeros() as usize / 8;
+        i += run;
+        if run < 8 {
+            return i;
+        }
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+        i += 1;
+    }
+    i
 }
 
 /// Places sentence boundaries over the tokens.
@@ -425,10 +535,9 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, next: usize) -> bool {
     if prev.kind != TokenKind::Word {
         return true;
     }
-    let lower = word.to_ascii_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
         // "Mar. 23", "Gen. Smith": never an end; "No." only before a number.
-        return lower == "no" && following.kind != TokenKind::Number;
+        return word.eq_ignore_ascii_case("no") && following.kind != TokenKind::Number;
     }
     let single_initial = word.chars().count() == 1 && prev.case == Case::Upper;
     if single_initial {
@@ -441,7 +550,7 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, next: usize) -> bool {
 /// typical sentence opener follows; checked in [`ends_dotted`].
 fn paragraph_break(text: &str, before: Token, after: Token) -> bool {
     let gap = &text[before.span.end..after.span.start];
-    let newlines = gap.matches('\n').count();
+    let newlines = gap.bytes().filter(|&b| b == b'\n').count();
     if newlines >= 2 {
         return true;
     }
@@ -473,7 +582,9 @@ fn paragraph_break(text: &str, before: Token, after: Token) -> bool {
 fn ends_dotted(text: &str, after: Token) -> bool {
     after.kind == TokenKind::Word
         && after.case != Case::Lower
-        && SENTENCE_STARTERS.contains(&after.span.slice(text).to_ascii_lowercase().as_str())
+        && SENTENCE_STARTERS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(after.span.slice(text)))
 }
 
 #[cfg(test)]
@@ -523,6 +634,10 @@ mod tests {
             ("M-16 RIFLE", &["M-16", "RIFLE"]),
             ("Wait... what?!", &["Wait", "...", "what", "?!"]),
             ("Київ заявив", &["Київ", "заявив"]),
+            (
+                "counteroffensives,INTERNATIONALLY;Ünïcödé",
+                &["counteroffensives", ",", "INTERNATIONALLY", ";", "Ünïcödé"],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(&words(text), want, "tokens of {text:?}");
@@ -652,5 +767,16 @@ DEPARTMENT.  ACCORDING TO THAT GARRISON, THE MASS KIDNAPPING TOOK PLACE ON
         assert_eq!(case_of("McDonald"), Case::Title);
         assert_eq!(case_of("30-day"), Case::Lower);
         assert_eq!(case_of("2025"), Case::Other);
+        // Longer than one eight-byte block, non-ASCII letters, letters after other bytes.
+        assert_eq!(case_of("INTERNATIONAL"), Case::Upper);
+        assert_eq!(case_of("Internationalization"), Case::Title);
+        assert_eq!(case_of("counter-offensives"), Case::Lower);
+        assert_eq!(case_of("12345678-day"), Case::Lower);
+        assert_eq!(case_of("12345678-Day"), Case::Title);
+        assert_eq!(case_of("U.S.-backed"), Case::Title);
+        assert_eq!(case_of("ÉCOLE"), Case::Upper);
+        assert_eq!(case_of("Zelens\u{0301}kyy"), Case::Title);
+        assert_eq!(case_of("київ"), Case::Lower);
+        assert_eq!(case_of("--"), Case::Other);
     }
 }
