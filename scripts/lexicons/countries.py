@@ -66,8 +66,8 @@ CHL|Chile|Republic of Chile|Chilean|
 CHN|China|People's Republic of China;PRC;Mainland China|Chinese|
 CIV|Ivory Coast|Côte d'Ivoire;Cote d'Ivoire;Republic of Côte d'Ivoire|Ivorian|
 CMR|Cameroon|Republic of Cameroon|Cameroonian|
-COD|Democratic Republic of the Congo|DR Congo;DRC;D.R. Congo;Congo-Kinshasa;DR of Congo;Democratic Republic of Congo|Congolese|
-COG|Republic of the Congo|Congo-Brazzaville;Republic of Congo;Congo Republic;Congo|Congolese|
+COD|Democratic Republic of the Congo|DR Congo;DRC;D.R. Congo;Congo-Kinshasa;DR of Congo;Democratic Republic of Congo;Congo|Congolese|
+COG|Republic of the Congo|Congo-Brazzaville;Republic of Congo;Congo Republic|Congolese|
 COK|Cook Islands||Cook Islander|
 COL|Colombia|Republic of Colombia|Colombian|
 COM|Comoros|Union of the Comoros|Comoran;Comorian|

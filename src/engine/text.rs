@@ -540,7 +540,11 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, next: usize) -> bool {
         return word.eq_ignore_ascii_case("no") && following.kind != TokenKind::Number;
     }
     let single_initial = word.chars().count() == 1 && prev.case == Case::Upper;
-    if single_initial {
+    // "wrote on X. The group …": the platform X after "on" or "via", not an initial.
+    let platform = i >= 2
+        && matches!(tokens[i - 2].span.slice(text), "on" | "via")
+        && tokens[i - 2].span.end < prev.span.start;
+    if single_initial && !platform {
         return false;
     }
     true
@@ -688,6 +692,10 @@ DEPARTMENT.  ACCORDING TO THAT GARRISON, THE MASS KIDNAPPING TOOK PLACE ON
                 &["Gen. Smith and Lt. Col. Jones met Dr. Who."],
             ),
             ("John F. Kennedy spoke.", &["John F. Kennedy spoke."]),
+            (
+                "Fletcher wrote on X. The RSF denied it.",
+                &["Fletcher wrote on X.", "The RSF denied it."],
+            ),
             (
                 "It grew 3.5 percent. Then it fell.",
                 &["It grew 3.5 percent.", "Then it fell."],

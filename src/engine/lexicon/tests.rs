@@ -160,6 +160,9 @@ fn embedded_lexicons_load_and_hold_the_reference_article_names() {
         ("Saudi", Nationality, "Saudi Arabia", "SAU"),
         ("Britain", Country, "United Kingdom", "GBR"),
         ("Ivory Coast", Country, "Ivory Coast", "CIV"),
+        // News style (AP, Reuters): "Congo" alone is the Democratic Republic.
+        ("Congo", Country, "Democratic Republic of the Congo", "COD"),
+        ("Congo Republic", Country, "Republic of the Congo", "COG"),
         ("Palestinian", Nationality, "Palestine", "PSE"),
         ("Kyiv", City, "Kyiv", "UKR"),
         ("Kiev", City, "Kyiv", "UKR"),
