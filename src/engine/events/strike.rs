@@ -436,23 +436,8 @@ fn claimant(doc: &Doc, first: usize, cs: usize) -> Option<Actor> {
             ],
         )
     })?;
-    let between_ok = (verb + 1..first).all(|i| {
-        !doc.is_punct(i)
-            && (doc.is(
-                i,
-                &[
-                    "responsibility",
-                    "credit",
-                    "for",
-                    "a",
-                    "an",
-                    "the",
-                    "its",
-                    "their",
-                ],
-            ) || doc.cues.weapon(doc.word(i)).is_some()
-                || doc.word(i).starts_with(|c: char| c.is_lowercase()))
-    });
+    // Only words between ("responsibility for a missile"): no punctuation, no number.
+    let between_ok = (verb + 1..first).all(|i| doc.word(i).starts_with(|c: char| c.is_lowercase()));
     if !between_ok {
         return None;
     }
