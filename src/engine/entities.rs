@@ -411,6 +411,31 @@ impl EntityMatcher {
                     i = name_last + 1;
                     continue;
                 }
+                // "Japan's chief trade negotiator, Ryosei Akazawa, said": a name in apposition.
+                if let Some(person) = self.appositive_person(
+                    text,
+                    tokens,
+                    &found,
+                    &by_first,
+                    &covered,
+                    (after_mod, title_last, title),
+                    all_caps,
+                ) {
+                    while out
+                        .last()
+                        .is_some_and(|e| e.span.start >= person.span.start)
+                    {
+                        out.pop();
+                    }
+                    let name_first = tokens.partition_point(|t| t.span.start < person.head.start);
+                    let name_last = tokens.partition_point(|t| t.span.end <= person.head.end) - 1;
+                    if let Some(slot) = by_first.get_mut(name_first) {
+                        *slot = NONE;
+                    }
+                    out.push(person);
+                    i = name_last + 1;
+                    continue;
+                }
             }
             if let Some(m) = modifier {
                 let m_entry = &self.entries[m.entry as usize];
@@ -477,6 +502,105 @@ impl EntityMatcher {
             i += 1;
         }
         out
+    }
+
+    /// A person named in apposition to a title: "Japan's chief trade negotiator, Ryosei
+    /// Akazawa," or "the U.N.'s humanitarian chief, Tom Fletcher,". `title` is (first token,
+    /// last token, title entry) of the title's head; up to two lower-case words before it join
+    /// the title as written, and a country, nationality or organization before those (with or
+    /// without a possessive) gives the country. The name is a known person, or an unknown one
+    /// of at least two capitalized words, and a comma follows it. The entity spans from the
+    /// modifier (or the title) to the name; its head is the name.
+    #[allow(clippy::too_many_arguments)]
+    fn appositive_person(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        found: &[Candidate],
+        by_first: &[usize],
+        covered: &[bool],
+        (title_first, title_last, title): (usize, usize, usize),
+        all_caps: bool,
+    ) -> Option<Entity> {
+        let word = |i: usize| tokens.get(i).map(|t| t.span.slice(text));
+        if word(title_last + 1) != Some(",") {
+            return None;
+        }
+        let name_first = title_last + 2;
+        let known = by_first
+            .get(name_first)
+            .filter(|&&k| k != usize::MAX)
+            .map(|&k| found[k])
+            .filter(|c| self.entries[c.entry as usize].kind == EntityKind::Person);
+        let name_last = match known {
+            Some(c) => c.last,
+            None => {
+                let last = unknown_name(text, tokens, name_first, covered, all_caps)?;
+                let words = (name_first..=last)
+                    .filter(|&k| tokens[k].case != Case::Lower)
+                    .count();
+                (words >= 2).then_some(last)?
+            }
+        };
+        if word(name_last + 1) != Some(",") {
+            return None;
+        }
+        // Lower-case words of the title as written ("chief trade"), then the modifier.
+        let mut first = title_first;
+        while first > 0
+            && title_first - first < 2
+            && tokens[first - 1].kind == TokenKind::Word
+            && tokens[first - 1].case == Case::Lower
+            && tokens[first - 1].span.len() > 1
+            && !NOT_NAMES
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case(tokens[first - 1].span.slice(text)))
+            && !matches!(tokens[first - 1].span.slice(text), "'s" | "’s")
+        {
+            first -= 1;
+        }
+        let mut before = first;
+        if before > 0 && matches!(word(before - 1), Some("'s" | "’s" | "'" | "’")) {
+            before -= 1;
+        }
+        let modifier = found
+            .iter()
+            .rev()
+            .find(|c| c.last + 1 == before)
+            .filter(|c| {
+                matches!(
+                    self.entries[c.entry as usize].kind,
+                    EntityKind::Nationality
+                        | EntityKind::Country
+                        | EntityKind::Government
+                        | EntityKind::Organization
+                )
+            });
+        let entry = known.map(|c| &self.entries[c.entry as usize]);
+        let mod_entry = modifier.map(|c| &self.entries[c.entry as usize]);
+        let title_entry = &self.title_entries[title];
+        let title_text = if first == title_first {
+            title_entry.canonical.clone()
+        } else {
+            Arc::from(&text[tokens[first].span.start..tokens[title_last].span.end])
+        };
+        let head = Span::new(tokens[name_first].span.start, tokens[name_last].span.end);
+        let start = modifier.map_or(first, |c| c.first);
+        Some(Entity {
+            span: Span::new(tokens[start].span.start, head.end),
+            head,
+            kind: EntityKind::Person,
+            canonical: entry.map_or_else(|| Arc::from(head.slice(text)), |e| e.canonical.clone()),
+            country: entry
+                .and_then(|e| e.country.clone())
+                .or_else(|| mod_entry.and_then(|m| m.country.clone())),
+            title: Some(title_text),
+            role: entry
+                .and_then(|e| e.role.clone())
+                .or_else(|| mod_entry.and_then(|m| m.role.clone()))
+                .or_else(|| title_entry.role.clone()),
+            antecedent: None,
+        })
     }
 
     fn entity_of(&self, _text: &str, tokens: &[Token], c: Candidate) -> Entity {

@@ -84,6 +84,14 @@ pub const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "will",
     "would",
     "could",
+    "shall",
+    "must",
+    "can",
+    "cannot",
+    "did",
+    "does",
+    "not",
+    "never",
     "should",
     "may",
     "might",
@@ -532,6 +540,22 @@ impl<'a> Doc<'a> {
                 let mut actor = self.actor_of(e);
                 let mut first = first;
                 // "local officials", "senior Western diplomats": modifiers join a group.
+                // "M23 fighters", "Taliban gunmen", "NATO troops": the group or organization
+                // the members belong to.
+                if ent.kind == EntityKind::Group
+                    && first > floor
+                    && let Some((g, group)) = self.entity(first - 1)
+                    && matches!(
+                        group.kind,
+                        EntityKind::ArmedGroup | EntityKind::Organization
+                    )
+                    && group.span.end == self.span(first - 1).end
+                {
+                    let mut actor = self.actor_of(g);
+                    actor.span = Span::new(group.span.start, ent.span.end);
+                    actor.name = actor.span.slice(self.text).to_string();
+                    return Some((actor, self.token_at_or_after(group.span.start)));
+                }
                 if ent.kind == EntityKind::Group {
                     while first > floor && last - first < 4 {
                         let j = first - 1;
@@ -642,6 +666,9 @@ impl<'a> Doc<'a> {
         let mut last = first;
         let mut i = first;
         let mut seen_noun = false;
+        // The last token of the last entity passed: "the paramilitary Rapid Support Forces hit
+        // a fuel depot" ends there when the longer run is no noun phrase.
+        let mut entity_last = None;
         while i < ceil && i < first + 7 {
             // nine "terrorist infrastructure" sites
             if i > first && self.scare_quote(i) {
@@ -661,6 +688,7 @@ impl<'a> Doc<'a> {
                 // "the Russian official": an entity inside a longer phrase is a modifier.
                 let end_tok = self.token_before(ent.span.end);
                 last = end_tok;
+                entity_last = Some(end_tok);
                 i = end_tok + 1;
                 seen_noun = true;
                 continue;
@@ -674,9 +702,12 @@ impl<'a> Doc<'a> {
         if !seen_noun {
             return None;
         }
-        self.np_ending_at(last, first)
-            .filter(|(_, f)| *f >= first)
-            .map(|(a, _)| (a, last))
+        let np_to = |last: usize| {
+            self.np_ending_at(last, first)
+                .filter(|(_, f)| *f >= first)
+                .map(|(a, _)| (a, last))
+        };
+        np_to(last).or_else(|| entity_last.filter(|&l| l < last).and_then(np_to))
     }
 
     /// The last quotation ending at or before byte `offset`.

@@ -172,8 +172,14 @@ pub(crate) fn build(
         return None;
     }
     let channel = channel_after(doc, t.last + 1, ce.max((t.last + 8).min(sent.end)));
+    // The time of the saying, not of what was said: "said Sunday" but not "said a round
+    // scheduled for Sunday had been called off".
+    let said_end = content_span
+        .or(quote)
+        .filter(|c| c.start >= doc.span(t.last).end)
+        .map_or(ce, |c| doc.token_at_or_after(c.start).min(ce));
     let time = doc
-        .time_in(t.last + 1..ce)
+        .time_in(t.last + 1..said_end)
         .or_else(|| doc.time_in(cs..t.first));
     let quote_inner = partial.map(|q| inner(doc, q));
     let support = [
@@ -262,13 +268,24 @@ fn appositive_subject(doc: &Doc, first: usize, floor: usize) -> Option<Actor> {
         return None;
     }
     let close = i - 1;
+    // "Japan's chief trade negotiator, Ryosei Akazawa, said": a person in apposition to a
+    // title is one entity, the speaker.
+    if let Some((e, ent)) = doc.entity(close - 1)
+        && ent.kind == EntityKind::Person
+        && ent.span.slice(doc.text).contains(',')
+        && doc.token_at_or_after(ent.span.start) >= floor
+    {
+        return Some(doc.actor_of(e));
+    }
     let mut j = close;
-    while j > floor && close - j < 14 {
+    while j > floor && close - j < 24 {
         j -= 1;
         if doc.raw(j) == "," {
             return doc.np_ending_at(j.checked_sub(1)?, floor).map(|(a, _)| a);
         }
-        if doc.is_punct(j) {
+        // "Mr.", "Gen.": an abbreviation's period does not end the appositive.
+        let abbreviation = doc.raw(j) == "." && doc.span(j - 1).end == doc.span(j).start;
+        if doc.is_punct(j) && !abbreviation {
             break;
         }
     }
@@ -357,12 +374,22 @@ fn plausible_speaker(doc: &Doc, a: &Actor) -> bool {
 fn quote_before(doc: &Doc, left_edge: usize, t: Trigger) -> Option<Span> {
     let q = doc.quote_ending_before(left_edge)?;
     let gap = &doc.text[q.end..left_edge];
+    // "…,” Oversight Chairman Jason Chaffetz said": up to three capitalized words of the
+    // speaker's title may stand before the speaker found.
+    let words = gap
+        .trim_start_matches(|c: char| c.is_whitespace() || c == ',' || c == '\u{2014}' || c == '-');
+    let comma_inside = doc.text[q.start..q.end]
+        .trim_end_matches(is_quote_mark)
+        .ends_with(',');
+    let title_words = words.is_empty()
+        || comma_inside
+            && words.split_whitespace().count() <= 3
+            && words.split_whitespace().all(|w| {
+                (w.starts_with(|c: char| c.is_uppercase()) || matches!(w, "a" | "an" | "the"))
+                    && !w.ends_with(',')
+            });
     // A quotation closing the paragraph before belongs to that paragraph's speaker.
-    let gap_ok = gap
-        .chars()
-        .all(|c| c.is_whitespace() || c == ',' || c == '\u{2014}' || c == '-')
-        && gap.len() < 8
-        && gap.matches('\n').count() < 2;
+    let gap_ok = title_words && gap.len() - words.len() < 8 && gap.matches('\n').count() < 2;
     let same_or_adjacent = doc.sentence_of[doc.token_before(q.end)] + 1 >= doc.sentence_of[t.first];
     (gap_ok && same_or_adjacent).then_some(q)
 }
@@ -555,7 +582,13 @@ fn reported_content(
                 .entity(i)
                 .is_some_and(|(_, e)| e.kind == EntityKind::Media)
     });
-    if end > start + 1 && !parenthetical && !only_channel {
+    // "said in an interview published on Friday", "said at a rally in Ohio when …": where
+    // it was said, not what.
+    let occasion = that.is_none()
+        && doc.is(start, &["in", "at", "during", "on", "via", "after"])
+        && (start + 1..(start + 4).min(end)).any(|i| doc.is(i, OCCASIONS))
+        && !(start..end).any(|i| doc.a.tokens[i].kind == TokenKind::OpenQuote);
+    if end > start + 1 && !parenthetical && !only_channel && !occasion {
         let span = doc.span_of(start, end - 1);
         return (Some(span.slice(doc.text).to_string()), Some(span));
     }
@@ -617,6 +650,40 @@ fn reported_content(
     }
     (None, None)
 }
+
+/// Nouns for the occasion of a saying ("in an interview", "at a news conference").
+const OCCASIONS: &[&str] = &[
+    "statement",
+    "interview",
+    "interviews",
+    "speech",
+    "address",
+    "post",
+    "video",
+    "message",
+    "letter",
+    "conference",
+    "briefing",
+    "event",
+    "rally",
+    "hearing",
+    "broadcast",
+    "podcast",
+    "op-ed",
+    "editorial",
+    "tweet",
+    "email",
+    "e-mail",
+    "call",
+    "ceremony",
+    "meeting",
+    "session",
+    "summit",
+    "forum",
+    "debate",
+    "appearance",
+    "remarks",
+];
 
 /// The medium after the verb: "on Facebook", "told Fox News", "told Russian state TV".
 fn channel_after(doc: &Doc, from: usize, to: usize) -> Option<Actor> {

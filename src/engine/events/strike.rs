@@ -99,15 +99,25 @@ pub(crate) fn build(
     let mut target: Option<Target> = None;
     let mut place: Option<Place> = None;
 
-    // "by X" after the trigger: the attacker ("strikes by X", "was attacked by X").
+    // "by X" after the trigger: the attacker ("strikes by X", "was attacked by X", "an attack
+    // carried out by X"); not the agent of another participle ("attacked positions held by X").
+    // "blamed on X" names the attacker too.
     let mut i = t.last + 1;
     while i < ce {
-        if doc.word(i) == "by" {
+        let agent = match doc.word(i) {
+            "by" => !other_participle(doc, i - 1, t.last),
+            "on" => i == t.last + 2 && doc.is(i - 1, &["blamed"]),
+            _ => false,
+        };
+        if agent {
             if let Some((a, _)) = doc.np_starting_at(i + 1, ce)
                 && a.kind != ActorKind::Media
             {
                 attacker = Some(a);
             }
+            break;
+        }
+        if doc.word(i) == "by" {
             break;
         }
         i += 1;
@@ -134,6 +144,7 @@ pub(crate) fn build(
             w,
             "on" | "against" | "at" | "targeting" | "targetting" | "hitting"
         ) && target.is_none()
+            && !(w == "on" && doc.is(i - 1, &["blamed"]))
         {
             // "on Friday", "on a Friday afternoon": a time, not a target.
             let time_next = doc.time_at_token(i + 1).is_some()
@@ -320,6 +331,17 @@ fn attacker_before(doc: &Doc, first: usize, cs: usize, noun: bool) -> Option<Act
             {
                 continue;
             }
+            // "M23 fighters": the group the members belong to.
+            let first_tok = doc.token_at_or_after(ent.span.start);
+            if ent.kind == EntityKind::Group
+                && first_tok > cs
+                && doc.entity(first_tok - 1).is_some_and(|(_, g)| {
+                    matches!(g.kind, EntityKind::ArmedGroup | EntityKind::Organization)
+                })
+                && let Some((a, _)) = doc.np_ending_at(i, cs)
+            {
+                return Some(a);
+            }
             return Some(doc.actor_of(e));
         }
     }
@@ -331,6 +353,13 @@ fn attacker_before(doc: &Doc, first: usize, cs: usize, noun: bool) -> Option<Act
     // words right before a noun without one are its modifiers ("a deadly attack").
     let (first, modifiers) = match light_verb_before(doc, first, cs) {
         Some(verb) => (verb, false),
+        // "Russia will not stop bombing": the subject of the aspectual verb.
+        None if first > cs
+            && doc.word(first).ends_with("ing")
+            && doc.is(first - 1, ASPECTUAL_VERBS) =>
+        {
+            (first - 1, false)
+        }
         None => (first, noun),
     };
     // "Saudi-led coalition airstrikes": a noun modifier may name the attacker; an adjective
@@ -345,6 +374,31 @@ fn attacker_before(doc: &Doc, first: usize, cs: usize, noun: bool) -> Option<Act
         .map(|(a, _)| a)
         .filter(|a| a.kind != ActorKind::Media && !a.name.is_empty())
 }
+
+/// Verbs of beginning, going on and stopping before a gerund ("stop bombing").
+const ASPECTUAL_VERBS: &[&str] = &[
+    "stop",
+    "stops",
+    "stopped",
+    "start",
+    "starts",
+    "started",
+    "began",
+    "begin",
+    "begun",
+    "continue",
+    "continues",
+    "continued",
+    "keep",
+    "keeps",
+    "kept",
+    "resume",
+    "resumed",
+    "halt",
+    "halted",
+    "end",
+    "ended",
+];
 
 /// Adjectives that come before a strike noun ("a fresh attack").
 const STRIKE_ADJECTIVES: &[&str] = &[
@@ -630,4 +684,42 @@ fn victim_at(doc: &Doc, i: usize, ce: usize) -> Option<Actor> {
         title: None,
         span: doc.span(i),
     })
+}
+
+/// Whether the word at `i`, just before a "by", is a past participle other than the trigger
+/// ending at `trigger_last` whose agent is not the attacker: "positions held by militias", "a
+/// town controlled by the rebels" (but "an attack carried out by", "claimed by", "led by").
+fn other_participle(doc: &Doc, i: usize, trigger_last: usize) -> bool {
+    // "The shooting was initiated by": the clause's own passive verb.
+    if i <= trigger_last || doc.is(i - 1, &["was", "were", "is", "are", "been", "be"]) {
+        return false;
+    }
+    let w = doc.word(i);
+    let participle = w.ends_with("ed")
+        || w.ends_with("en")
+        || matches!(
+            w,
+            "held" | "run" | "built" | "hit" | "won" | "lost" | "kept" | "made"
+        );
+    participle
+        && !matches!(
+            w,
+            "claimed"
+                | "conducted"
+                | "launched"
+                | "led"
+                | "orchestrated"
+                | "staged"
+                | "mounted"
+                | "executed"
+                | "perpetrated"
+                | "ordered"
+                | "planned"
+                | "organized"
+                | "organised"
+                | "committed"
+                | "carried"
+                | "fired"
+                | "directed"
+        )
 }
