@@ -73,6 +73,7 @@ fn satisfies(e: &Event, text: &str, key: &str, value: &str) -> bool {
         ("participants", Detail::Talks(t)) => value
             .split(',')
             .all(|w| t.participants.iter().any(|a| actor_is(a, w.trim()))),
+        ("absent", Detail::Talks(t)) => !t.participants.iter().any(|a| actor_is(a, value)),
         ("host", Detail::Talks(t)) => t.host.as_ref().is_some_and(|a| actor_is(a, value)),
         ("mediator", Detail::Talks(t)) => t.mediator.as_ref().is_some_and(|a| actor_is(a, value)),
         ("level", Detail::Talks(t)) => t.level.as_deref() == Some(value),

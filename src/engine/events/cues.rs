@@ -40,6 +40,8 @@ pub enum WordRole {
     /// Asks someone else to act: a response verb after it is requested, not given ("urged
     /// both sides to accept the truce").
     Request,
+    /// The object of a talks verb that makes it no meeting ("meet the requirements").
+    NotTalksObject,
 }
 
 /// What a row of the `cues` table does.
@@ -67,10 +69,11 @@ const ROLES: &[(&str, Role)] = &[
     ("organization-head", Role::Word(WordRole::OrganizationHead)),
     ("request", Role::Word(WordRole::Request)),
     ("light-verb", Role::Word(WordRole::LightVerb)),
+    ("not-talks-object", Role::Word(WordRole::NotTalksObject)),
 ];
 
 /// How many [`WordRole`]s there are: one set of words each, indexed by `role as usize`.
-const WORD_ROLES: usize = WordRole::Request as usize + 1;
+const WORD_ROLES: usize = WordRole::NotTalksObject as usize + 1;
 
 /// A status cue: the words after its first, and the status it gives.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -390,7 +393,8 @@ mod tests {
                 "drone\tweapn\t",
                 5,
                 "unknown role \"weapn\" (weapon, not-attack-before, not-attack-after, not-attack-target, kill, injure, negation, \
-                 hypothesis, future, ongoing, talks-support, proposal-noun, organization-head, request, light-verb)",
+                 hypothesis, future, ongoing, talks-support, proposal-noun, organization-head, request, light-verb, \
+                 not-talks-object)",
             ),
             (
                 "howitzer\tweapon\tweapon=CANNON",

@@ -71,6 +71,21 @@ pub const DETERMINERS: &[&str] = &[
 ];
 
 /// Adverbs and auxiliaries that may stand between a subject and its verb.
+/// Adverbs that end a noun phrase after it ("a residential building shortly after 2 a.m.").
+const ADVERBS_AFTER_NP: &[&str] = &[
+    "overnight",
+    "shortly",
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "immediately",
+    "recently",
+    "again",
+    "yesterday",
+    "today",
+    "tonight",
+];
+
 pub const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "has",
     "have",
@@ -680,7 +695,7 @@ impl<'a> Doc<'a> {
                 // "the southern suburbs of Beirut overnight": a time ends the phrase.
                 || (i > first
                     && !self.is(i - 1, &["of"])
-                    && (self.is_point_in_time(i) || self.is(i, &["overnight"])))
+                    && (self.is_point_in_time(i) || self.is(i, ADVERBS_AFTER_NP)))
             {
                 break;
             }

@@ -305,6 +305,10 @@ pub(crate) fn link_responses(
             (_, Some(s)) => s,
             _ => continue,
         };
+        // "sign up to receive it", "sign in": a phrasal verb of another sense.
+        if doc.word(r.last).starts_with("sign") && doc.is(r.last + 1, &["up", "in", "out"]) {
+            continue;
+        }
         // "will not accept": a refusal.
         let negated =
             (r.first.saturating_sub(3)..r.first).any(|i| doc.is(i, &["not", "n't", "never", "no"]));

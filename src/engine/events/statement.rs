@@ -36,7 +36,7 @@ pub(crate) fn build(
     let mut speaker_span: Option<Span> = None;
     // "after the deal was announced", "he was told": the subject is not the speaker; the
     // agent after "by" is.
-    let passive = t.entry.pos == super::Pos::Verb
+    let passive = t.entry.pos != super::Pos::Noun
         && t.first > sent.start
         && !doc.word(t.first).ends_with("ing")
         && doc.is(

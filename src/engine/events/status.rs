@@ -161,8 +161,10 @@ fn definite_after_preposition(doc: &Doc, first: usize) -> Option<usize> {
     }
     let det = (near.saturating_sub(2)..near)
         .find(|&k| doc.is(k, &["the", "this", "that", "these", "those"]))?;
+    // "has not confirmed the meeting": a verb that speaks of the event, not one that makes
+    // it happen, is like a preposition here.
     let preposition = det > 0
-        && doc.is(
+        && (doc.is(
             det - 1,
             &[
                 "for",
@@ -177,8 +179,32 @@ fn definite_after_preposition(doc: &Doc, first: usize) -> Option<usize> {
                 "against",
                 "from",
                 "during",
+                "on",
             ],
-        );
+        ) || doc.is(
+            det - 1,
+            &[
+                "confirm",
+                "confirms",
+                "confirmed",
+                "comment",
+                "discuss",
+                "discussed",
+                "mention",
+                "mentioned",
+                "disclose",
+                "disclosed",
+                "acknowledge",
+                "acknowledged",
+                "announce",
+                "announced",
+                "condemn",
+                "condemned",
+                "investigate",
+                "explain",
+                "explained",
+            ],
+        ));
     (preposition && (det + 1..first).all(|k| !doc.is_punct(k))).then_some(det)
 }
 

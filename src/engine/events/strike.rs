@@ -122,7 +122,23 @@ pub(crate) fn build(
         }
         i += 1;
     }
-    if passive {
+    // "the city came under attack", "while under fire": the subject is attacked.
+    let under = t.first > cs && doc.is(t.first - 1, &["under"]);
+    if under {
+        let verb = t.first - 1;
+        if verb > cs
+            && doc.is(
+                verb - 1,
+                &[
+                    "came", "come", "comes", "coming", "was", "were", "is", "are", "been",
+                    "remained", "remains",
+                ],
+            )
+            && let Some((a, _)) = doc.subject_before(verb - 1, cs)
+        {
+            target = Some(target_of(doc, a));
+        }
+    } else if passive {
         if let Some((a, _)) = doc.subject_before(t.first, cs) {
             target = Some(target_of(doc, a));
         }
@@ -315,6 +331,20 @@ fn fired_weapon(doc: &Doc, t: &Trigger, ce: usize) -> Option<Weapon> {
 /// The attacker before a strike trigger: the nearest actor in the clause ("Russian strike",
 /// "Israel struck"), skipping victims and channels.
 fn attacker_before(doc: &Doc, first: usize, cs: usize, noun: bool) -> Option<Actor> {
+    // "Governor X said a missile struck …": the speaker of reported words is no attacker.
+    // "India said it had struck": a pronoun points back to the speaker, who attacked.
+    let cs = (cs..first)
+        .rev()
+        .find(|&k| doc.is(k, SPEECH_BOUNDARIES))
+        .filter(|&k| {
+            !doc.is(
+                k + 1,
+                &[
+                    "it", "they", "we", "its", "their", "our", "he", "she", "his", "her",
+                ],
+            )
+        })
+        .map_or(cs, |k| k + 1);
     let mut i = first;
     while i > cs {
         i -= 1;
@@ -370,10 +400,35 @@ fn attacker_before(doc: &Doc, first: usize, cs: usize, noun: bool) -> Option<Act
             return None;
         }
     }
+    // "a missile struck": the weapon, not who fired it.
     doc.subject_before(first, cs)
         .map(|(a, _)| a)
         .filter(|a| a.kind != ActorKind::Media && !a.name.is_empty())
+        .filter(|a| {
+            let head = doc.token_before(a.span.end);
+            doc.entity(head).is_some() || doc.cues.weapon(doc.word(head)).is_none()
+        })
 }
+
+/// Words after which a clause reports someone's words ("said a missile struck"): an attacker
+/// is not looked for before them.
+const SPEECH_BOUNDARIES: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "reported",
+    "reports",
+    "claimed",
+    "claims",
+    "announced",
+    "confirmed",
+    "that",
+];
 
 /// Verbs of beginning, going on and stopping before a gerund ("stop bombing").
 const ASPECTUAL_VERBS: &[&str] = &[

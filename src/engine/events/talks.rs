@@ -18,6 +18,16 @@ pub(crate) fn build(
 ) -> Option<Candidate> {
     let cs = doc.clause_start(t.first);
     let ce = doc.clause_end(t.last);
+    // "must meet education requirements", "met the deadline": no meeting.
+    if t.entry.pos == Pos::Verb
+        && (t.last + 1..(t.last + 6).min(ce))
+            .take_while(|&i| {
+                !doc.is_punct(i) && !doc.is(i, &["with", "at", "in", "on", "for", "to", "of"])
+            })
+            .any(|i| doc.is_cue(i, WordRole::NotTalksObject))
+    {
+        return None;
+    }
     let mut participants: Vec<Actor> = left_participants(doc, t, cs);
     if participants.is_empty()
         && t.entry.pos == Pos::Verb
@@ -110,6 +120,8 @@ pub(crate) fn build(
     if let Some(p) = &place {
         participants.retain(|a| a.span != p.span);
     }
+    // "told reporters at the summit": the press covers talks, it does not take part.
+    participants.retain(|a| a.canonical != "journalists");
     let level = t
         .entry
         .level
