@@ -147,8 +147,14 @@ impl Engine {
         let (tokens, sentences) = text::tokenize(text);
         let all_caps = text::is_all_caps(text);
         let sentence_spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
-        let times = time::find_times(text, &sentence_spans, published);
-        let numbers = numbers::find_numbers(text, &times);
+        // One classification of the text's bytes for both scanners.
+        let classes = numbers::lex::ByteClasses::new(text.as_bytes());
+        let [time_words, number_words] = classes.anchors(
+            text.as_bytes(),
+            [time::time_words(), numbers::number_words()],
+        );
+        let times = time::find_times_in(text, &classes, &time_words, &sentence_spans, published);
+        let numbers = numbers::find_numbers_in(text, &classes, &number_words, &times);
         let quotes = entities::quote_regions(text, &tokens);
         let entities = self
             .entities

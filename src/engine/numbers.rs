@@ -3,9 +3,11 @@
 //! approximations ("at least 12", "more than 100", "an estimated 300").
 //!
 //! # Design
-//! One prefilter (`lex::next_candidate`): 64-byte blocks become letter and digit bit masks
-//! (branch-free SWAR), and only digit-run starts and words whose first three letters begin a
-//! number word (a bitset built once) are looked at. Everything else is bounded work around a
+//! One prefilter (`lex::ByteClasses`), shared with the time scanner: the text's 64-byte
+//! blocks become letter and digit bit masks once per article (branch-free SWAR), and one pass
+//! over the word starts marks those whose first three letters begin a number word or a time
+//! word (bitsets built once). Only digit-run starts and those words are looked at
+//! (`ByteClasses::next_anchor`). Everything else is bounded work around a
 //! candidate: a few words forward (the rest of the number, a scale word) and back (an
 //! approximation such as "at least", the "a" of "a hundred"), never more than a few dozen
 //! bytes, so the cost is linear in the input and nothing is allocated per byte.
@@ -313,9 +315,20 @@ pub(crate) mod lex {
         /// True when the word starting at `s` may be one of the words.
         #[inline]
         fn may_match(&self, b: &[u8], s: usize) -> bool {
+            self.holds(Prefixes::index_at(b, s))
+        }
+
+        /// The index of the beginning of the word starting at `s`.
+        #[inline]
+        fn index_at(b: &[u8], s: usize) -> usize {
             let at = |i: usize| b.get(i).map_or(26, |c| LETTER[usize::from(*c)]);
             let (x, y) = (at(s), at(s + 1));
-            let i = index(x, y, if y == 26 { 26 } else { at(s + 2) });
+            index(x, y, if y == 26 { 26 } else { at(s + 2) })
+        }
+
+        /// True when the beginning of index `i` is in the set.
+        #[inline]
+        fn holds(&self, i: usize) -> bool {
             self.bits[i / 64] & (1 << (i % 64)) != 0
         }
     }
@@ -329,40 +342,235 @@ pub(crate) mod lex {
         Digit(usize),
     }
 
-    /// The next candidate at or after `i`: a word that may be a keyword, or the first digit of
-    /// a digit run (`i` counts as following a non-letter). Branch-free classification of
-    /// 64-byte blocks into letter and digit bit masks, then only word and digit-run starts are
-    /// looked at: constant work per byte.
-    #[inline]
-    pub fn next_candidate(b: &[u8], mut i: usize, set: &Prefixes) -> Option<Candidate> {
-        let n = b.len();
-        let (mut letter_carry, mut digit_carry) = (0u64, 0u64);
-        while i < n {
-            let end = (i + 64).min(n);
-            let (letters, digits) = classify(&b[i..end]);
-            let word_starts = letters & !((letters << 1) | letter_carry);
-            let digit_starts = digits & !((digits << 1) | digit_carry);
-            let mut starts = word_starts | digit_starts;
-            while starts != 0 {
-                let k = starts.trailing_zeros() as usize;
-                starts &= starts - 1;
-                let s = i + k;
-                if digit_starts & (1 << k) != 0 {
-                    return Some(Candidate::Digit(s));
-                }
-                if set.may_match(b, s) {
-                    let mut e = s + 1;
-                    while e < n && b[e].is_ascii_alphabetic() {
-                        e += 1;
+    /// The ASCII letters and digits of a whole text as bit masks (bit `k % 64` of word
+    /// `k / 64` for byte `k`), classified once per article and shared by every scan over it
+    /// (numbers, times, tense cues).
+    pub struct ByteClasses {
+        letters: Vec<u64>,
+        digits: Vec<u64>,
+    }
+
+    /// The word starts of a text (letters after a non-letter) whose beginning is in one
+    /// [`Prefixes`] set, as bit masks like those of [`ByteClasses`].
+    pub struct Anchors {
+        words: Vec<u64>,
+    }
+
+    impl ByteClasses {
+        /// Classifies `b`, 64 bytes at a time (branch-free).
+        pub fn new(b: &[u8]) -> ByteClasses {
+            let blocks = b.len().div_ceil(64);
+            let mut letters = Vec::with_capacity(blocks);
+            let mut digits = Vec::with_capacity(blocks);
+            for chunk in b.chunks(64) {
+                let (l, d) = classify(chunk);
+                letters.push(l);
+                digits.push(d);
+            }
+            ByteClasses { letters, digits }
+        }
+
+        /// The starts of letter runs (a letter after a non-letter or at the start) and of
+        /// digit runs in block `block`.
+        #[inline]
+        fn run_starts(&self, block: usize) -> (u64, u64) {
+            let (letters, digits) = (self.letters[block], self.digits[block]);
+            let (letter_carry, digit_carry) = match block.checked_sub(1) {
+                Some(p) => (self.letters[p] >> 63, self.digits[p] >> 63),
+                None => (0, 0),
+            };
+            (
+                letters & !((letters << 1) | letter_carry),
+                digits & !((digits << 1) | digit_carry),
+            )
+        }
+
+        /// The word starts of `b` (the text classified) whose beginning is in each of `sets`,
+        /// found in one pass over the word starts.
+        pub fn anchors<const N: usize>(&self, b: &[u8], sets: [&Prefixes; N]) -> [Anchors; N] {
+            let mut words = [(); N].map(|_| Vec::with_capacity(self.letters.len()));
+            for block in 0..self.letters.len() {
+                let (mut starts, _) = self.run_starts(block);
+                let mut kept = [0u64; N];
+                while starts != 0 {
+                    let k = starts.trailing_zeros();
+                    starts &= starts - 1;
+                    let i = Prefixes::index_at(b, block * 64 + k as usize);
+                    for (set, kept) in sets.iter().zip(&mut kept) {
+                        *kept |= u64::from(set.holds(i)) << k;
                     }
-                    return Some(Candidate::Word(s, e));
+                }
+                for (words, kept) in words.iter_mut().zip(kept) {
+                    words.push(kept);
                 }
             }
-            letter_carry = letters >> 63;
-            digit_carry = digits >> 63;
-            i = end;
+            words.map(|words| Anchors { words })
         }
-        None
+
+        /// The next candidate at or after `i` in `b` (the text classified, or a prefix of it):
+        /// a word that may be a keyword of `set`, or the first digit of a digit run (`i`
+        /// counts as following a non-letter).
+        pub fn next_candidate(&self, b: &[u8], i: usize, set: &Prefixes) -> Option<Candidate> {
+            let n = b.len();
+            let mut block = i / 64;
+            let mut from = !0u64 << (i % 64);
+            while block * 64 < n {
+                let base = block * 64;
+                let within = if n - base < 64 {
+                    (1u64 << (n - base)) - 1
+                } else {
+                    !0
+                };
+                let (mut word_starts, mut digit_starts) = self.run_starts(block);
+                if base <= i {
+                    // `i` starts a run whatever comes before it.
+                    let at_i = 1u64 << (i % 64);
+                    word_starts |= self.letters[block] & at_i;
+                    digit_starts |= self.digits[block] & at_i;
+                }
+                let (word_starts, digit_starts) = (word_starts & from, digit_starts & from);
+                let mut starts = (word_starts | digit_starts) & within;
+                while starts != 0 {
+                    let k = starts.trailing_zeros() as usize;
+                    starts &= starts - 1;
+                    if digit_starts & (1 << k) != 0 {
+                        return Some(Candidate::Digit(base + k));
+                    }
+                    if set.may_match(b, base + k) {
+                        return Some(Candidate::Word(base + k, letters_end(b, base + k)));
+                    }
+                }
+                from = !0;
+                block += 1;
+            }
+            None
+        }
+
+        /// [`ByteClasses::next_candidate`] over the whole text classified, with the words of
+        /// `set` found beforehand as `anchors` (`ByteClasses::anchors(b, set)`): the same
+        /// answer, without looking at every word start again.
+        #[inline]
+        pub fn next_anchor(
+            &self,
+            b: &[u8],
+            i: usize,
+            set: &Prefixes,
+            anchors: &Anchors,
+        ) -> Option<Candidate> {
+            let n = b.len();
+            if i >= n {
+                return None;
+            }
+            // Inside a letter or digit run, `i` is a start that the masks do not hold.
+            if i > 0 {
+                let (c, p) = (b[i], b[i - 1]);
+                if c.is_ascii_digit() && p.is_ascii_digit() {
+                    return Some(Candidate::Digit(i));
+                }
+                if c.is_ascii_alphabetic() && p.is_ascii_alphabetic() && set.may_match(b, i) {
+                    return Some(Candidate::Word(i, letters_end(b, i)));
+                }
+            }
+            let mut block = i / 64;
+            let mut from = !0u64 << (i % 64);
+            while block < self.letters.len() {
+                let (_, digit_starts) = self.run_starts(block);
+                let digit_starts = digit_starts & from;
+                let starts = (anchors.words[block] & from) | digit_starts;
+                if starts != 0 {
+                    let k = starts.trailing_zeros() as usize;
+                    let s = block * 64 + k;
+                    return Some(if digit_starts & (1 << k) != 0 {
+                        Candidate::Digit(s)
+                    } else {
+                        Candidate::Word(s, letters_end(b, s))
+                    });
+                }
+                from = !0;
+                block += 1;
+            }
+            None
+        }
+    }
+
+    #[cfg(test)]
+    #[test]
+    fn scans_match_a_byte_by_byte_reference() {
+        /// The candidate at or after `i` found byte by byte.
+        fn reference(b: &[u8], i: usize, set: &Prefixes) -> Option<Candidate> {
+            (i..b.len()).find_map(|s| {
+                let fresh = |same: fn(&u8) -> bool| s == i || !same(&b[s - 1]);
+                if b[s].is_ascii_digit() && fresh(u8::is_ascii_digit) {
+                    Some(Candidate::Digit(s))
+                } else if b[s].is_ascii_alphabetic()
+                    && fresh(u8::is_ascii_alphabetic)
+                    && set.may_match(b, s)
+                {
+                    Some(Candidate::Word(s, letters_end(b, s)))
+                } else {
+                    None
+                }
+            })
+        }
+        let set = Prefixes::new(["one", "two", "hundred", "at", "march"]);
+        let pieces: &[&[u8]] = &[
+            b"one",
+            b"Two",
+            b"hundreds",
+            b"onerous",
+            b"at",
+            b"March",
+            b"x",
+            b"12",
+            b"3,000",
+            b" ",
+            b"-",
+            b"\xc2\xa0",
+            b"\xe2\x80\x89",
+            b"tw",
+            b"o",
+            b"7up",
+            b"a1b2",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..300 {
+            let mut text = Vec::new();
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let words = (seed >> 40) % 90;
+            for _ in 0..words {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.extend_from_slice(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let classes = ByteClasses::new(&text);
+            let [anchors] = classes.anchors(&text, [&set]);
+            for i in 0..=text.len() {
+                let want = reference(&text, i, &set);
+                assert_eq!(
+                    classes.next_anchor(&text, i, &set, &anchors),
+                    want,
+                    "at {i}"
+                );
+                for end in i..=text.len() {
+                    let prefix = &text[..end];
+                    let want = reference(prefix, i, &set);
+                    assert_eq!(classes.next_candidate(prefix, i, &set), want, "{i}..{end}");
+                }
+            }
+        }
+    }
+
+    /// The end of the ASCII letter run at `s`.
+    #[inline]
+    fn letters_end(b: &[u8], s: usize) -> usize {
+        let mut e = s + 1;
+        while e < b.len() && b[e].is_ascii_alphabetic() {
+            e += 1;
+        }
+        e
     }
 
     /// The word at `i` if it is `word` (case-insensitive), as its end.
@@ -509,12 +717,30 @@ const PERCENT: &[&str] = &["percent", "pc", "percentage"];
 /// Finds cardinal numbers outside the time expressions `times` (sorted by start, as
 /// [`super::time::find_times`] returns them).
 pub fn find_numbers(text: &str, times: &[TimeExpr]) -> Vec<NumberMention> {
+    let classes = lex::ByteClasses::new(text.as_bytes());
+    let [anchors] = classes.anchors(text.as_bytes(), [number_words()]);
+    find_numbers_in(text, &classes, &anchors, times)
+}
+
+/// The beginnings of every number word: where [`find_numbers`] looks.
+pub(crate) fn number_words() -> &'static lex::Prefixes {
+    &ANCHORS
+}
+
+/// [`find_numbers`] with the byte classes of `text` and the number words among its words
+/// (`classes.anchors(text, [number_words()])`) already found.
+pub(crate) fn find_numbers_in(
+    text: &str,
+    classes: &lex::ByteClasses,
+    anchors: &lex::Anchors,
+    times: &[TimeExpr],
+) -> Vec<NumberMention> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut pos = 0;
     let mut floor = 0;
     while pos < b.len() {
-        let Some(candidate) = lex::next_candidate(b, pos, &ANCHORS) else {
+        let Some(candidate) = classes.next_anchor(b, pos, &ANCHORS, anchors) else {
             break;
         };
         let (found, min_resume) = match candidate {

@@ -218,12 +218,8 @@ impl<'t> Tokenizer<'t> {
         i
     }
 
-    fn push(&mut self, from: usize, to: usize, kind: TokenKind) {
+    fn push(&mut self, from: usize, to: usize, kind: TokenKind, case: Case) {
         let span = Span::new(from, to);
-        let case = match kind {
-            TokenKind::Word => case_at(self.text, from, to),
-            _ => Case::Other,
-        };
         self.tokens.push(Token { span, kind, case });
     }
 
@@ -259,33 +255,38 @@ impl<'t> Tokenizer<'t> {
                 .flatten()
             {
                 // The possessive or contraction ("'s", "’m", "'re") the word before left for us.
-                self.push(i, i + len, TokenKind::Word);
+                let case = case_at(self.text, i, i + len);
+                self.push(i, i + len, TokenKind::Word, case);
                 i += len;
             } else if let Some(kind) = self.quote_kind(i, c) {
-                self.push(i, next, kind);
+                self.push(i, next, kind, Case::Other);
                 i = next;
             } else if matches!(c, '.' | '!' | '?' | '\u{2026}') {
                 let j = self.run_end(next, |c| matches!(c, '.' | '!' | '?' | '\u{2026}'));
-                self.push(i, j, TokenKind::Terminal);
+                self.push(i, j, TokenKind::Terminal, Case::Other);
                 i = j;
             } else {
                 // Punctuation, symbols and emoji, one character each (with any combining marks).
                 let j = self.run_end(next, |c| is_word_continuation(c) && !is_letter(c));
-                self.push(i, j, TokenKind::Punct);
+                self.push(i, j, TokenKind::Punct, Case::Other);
                 i = j;
             }
         }
         self.tokens
     }
 
-    /// The end of the letters and other word characters from byte `i` on.
+    /// The end of the letters and other word characters from byte `i` on, noting their
+    /// letter case in `seen`.
     #[inline]
-    fn word_chars_end(&self, mut i: usize) -> usize {
+    fn word_chars_end(&self, mut i: usize, seen: &mut CaseSeen) -> usize {
         loop {
-            i = ascii_letters_end(self.bytes, i);
+            i = ascii_letters_end(self.bytes, i, seen);
             match self.bytes.get(i) {
                 Some(&b) if b >= 0x80 => match self.at(i) {
-                    Some(c) if is_word_continuation(c) => i += c.len_utf8(),
+                    Some(c) if is_word_continuation(c) => {
+                        seen.non_ascii = true;
+                        i += c.len_utf8();
+                    }
                     _ => return i,
                 },
                 _ => return i,
@@ -298,8 +299,11 @@ impl<'t> Tokenizer<'t> {
     fn word(&mut self, start: usize) -> usize {
         let mut i = start;
         let mut dotted = false;
+        // The letter case, seen while the word is scanned (every letter of the word passes
+        // through `word_chars_end`).
+        let mut seen = CaseSeen::default();
         loop {
-            i = self.word_chars_end(i);
+            i = self.word_chars_end(i, &mut seen);
             match self.two_at(i) {
                 (Some(a), Some(n)) if is_apostrophe(a) && is_letter(n) => {
                     // A possessive or contraction at a word end ("'s", "’m", "'re", "'ll"):
@@ -307,11 +311,13 @@ impl<'t> Tokenizer<'t> {
                     if self.clitic_len(i).is_some() {
                         break;
                     }
+                    seen.non_ascii |= !a.is_ascii();
                     i += a.len_utf8();
                 }
                 (Some(h @ ('-' | '\u{2010}' | '\u{2011}')), Some(n))
                     if n.is_alphanumeric() && !dotted =>
                 {
+                    seen.non_ascii |= !h.is_ascii();
                     i += h.len_utf8();
                     if n.is_ascii_digit() {
                         i = self.ascii_digits_end(i);
@@ -327,7 +333,8 @@ impl<'t> Tokenizer<'t> {
         if dotted && self.bytes.get(i) == Some(&b'.') {
             i += 1;
         }
-        self.push(start, i, TokenKind::Word);
+        let case = seen.case(self.text, start, i);
+        self.push(start, i, TokenKind::Word, case);
         i
     }
 
@@ -390,13 +397,13 @@ impl<'t> Tokenizer<'t> {
                     break;
                 }
                 (Some(n), _) if is_letter(n) => {
-                    i = self.word_chars_end(i);
+                    i = self.word_chars_end(i, &mut CaseSeen::default());
                     break;
                 }
                 _ => break,
             }
         }
-        self.push(start, i, TokenKind::Number);
+        self.push(start, i, TokenKind::Number, Case::Other);
         i
     }
 
@@ -448,20 +455,57 @@ impl<'t> Tokenizer<'t> {
     }
 }
 
-/// The end of the ASCII letters from byte `i` on, eight bytes at a time.
+/// The letters of a word seen so far, for its [`Case`].
+#[derive(Clone, Copy, Default)]
+struct CaseSeen {
+    /// 0x80 in the bytes of some eight-byte block that held an upper-case ASCII letter.
+    upper: u64,
+    /// The same for lower-case ASCII letters.
+    lower: u64,
+    /// A character beyond ASCII: the case is then [`unicode_case_of`] the whole word.
+    non_ascii: bool,
+}
+
+impl CaseSeen {
+    /// The case of the word `text[from..to]`, which starts with a letter and whose letters
+    /// were all seen: what [`case_at`] says.
+    #[inline]
+    fn case(self, text: &str, from: usize, to: usize) -> Case {
+        if self.non_ascii {
+            return unicode_case_of(&text[from..to]);
+        }
+        // The first letter is the first byte, an ASCII letter.
+        let first_upper = text.as_bytes()[from].is_ascii_uppercase();
+        match (first_upper, self.upper != 0, self.lower != 0) {
+            (_, false, true) => Case::Lower,
+            (true, true, false) => Case::Upper,
+            (true, _, true) => Case::Title,
+            _ => Case::Other,
+        }
+    }
+}
+
+/// The end of the ASCII letters from byte `i` on, eight bytes at a time, noting their case in
+/// `seen`.
 #[inline]
-fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
+fn ascii_letters_end(bytes: &[u8], mut i: usize, seen: &mut CaseSeen) -> usize {
     while let Some(block) = bytes.get(i..i + 8) {
         let x = u64::from_le_bytes(block.try_into().expect("eight bytes"));
         // 0x80 in each byte that is a letter once folded to lower case.
         let letters = between(x | (ONES * 0x20), 0x60, 0x7B);
         let run = (!letters & (ONES * 0x80)).trailing_zeros() as usize / 8;
+        let in_run = letters & u64::MAX.checked_shr(64 - 8 * run as u32).unwrap_or(0);
+        // A letter is lower case when its 0x20 bit (moved to 0x80 here) is set.
+        seen.upper |= in_run & !(x << 2);
+        seen.lower |= in_run & (x << 2);
         i += run;
         if run < 8 {
             return i;
         }
     }
-    while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+    while let Some(&b) = bytes.get(i).filter(|b| b.is_ascii_alphabetic()) {
+        seen.upper |= u64::from(b.is_ascii_uppercase());
+        seen.lower |= u64::from(b.is_ascii_lowercase());
         i += 1;
     }
     i
@@ -764,6 +808,18 @@ DEPARTMENT.  ACCORDING TO THAT GARRISON, THE MASS KIDNAPPING TOOK PLACE ON
             "Ukraine and the US officials started talks in Saudi Arabia"
         ));
         assert!(!is_all_caps("NATO"));
+    }
+
+    #[test]
+    fn word_tokens_carry_the_case_of_their_text() {
+        let text = "NATO's U.S.-backed Internationalization co\u{AD}operation ÉCOLE Zelens\u{301}kyy \
+                    O'Brien O’BRIEN don’t technical-level 30-day 12345678-Day AK-47 x-ray ABCDEFGHIJk \
+                    abcdefghIJKLMNOP київ Київ a.m. P.M. mIxEd\u{2011}Case Ab";
+        let (tokens, _) = tokenize(text);
+        for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+            let word = t.span.slice(text);
+            assert_eq!(t.case, case_of(word), "case of {word:?}");
+        }
     }
 
     #[test]

@@ -3,9 +3,10 @@
 //!
 //! # Design
 //! - **One prefilter** (shared with `numbers`, in `numbers::lex`): 64-byte blocks are turned
-//!   into letter and digit bit masks with branch-free SWAR, and only word starts and digit-run
-//!   starts are looked at; a word is a candidate only when its first three letters are in a
-//!   bitset (built once in a `LazyLock`) of the beginnings of the keywords: month names and
+//!   into letter and digit bit masks with branch-free SWAR once per article, and only word
+//!   starts and digit-run starts are looked at; a word is a candidate only when its first three
+//!   letters are in a bitset (built once in a `LazyLock`) of the beginnings of the keywords
+//!   (marked for both scanners in one pass over the word starts): month names and
 //!   abbreviations, weekdays, yesterday/today/tonight/tomorrow, hour/day/week/month/year, the
 //!   parts of the day, noon/midnight. Each candidate is then parsed by hand with bounded
 //!   look-around (a few words forward, at most two back, never more than a few dozen bytes),
@@ -325,6 +326,8 @@ enum Modifier {
 
 struct Scan<'a> {
     b: &'a [u8],
+    /// The letters and digits of `b`.
+    classes: &'a lex::ByteClasses,
     sentences: &'a [Span],
     published: Option<Date>,
     /// End of the last expression emitted: look-back never goes below it.
@@ -340,8 +343,28 @@ struct Scan<'a> {
 /// `sentences` (sorted, as the tokenizer gives them) decide which words count for the tense
 /// of a weekday. Output is sorted and non-overlapping; spans are byte offsets into `text`.
 pub fn find_times(text: &str, sentences: &[Span], published: Option<Date>) -> Vec<TimeExpr> {
+    let classes = lex::ByteClasses::new(text.as_bytes());
+    let [anchors] = classes.anchors(text.as_bytes(), [time_words()]);
+    find_times_in(text, &classes, &anchors, sentences, published)
+}
+
+/// The beginnings of the words a time expression is found from: where [`find_times`] looks.
+pub(crate) fn time_words() -> &'static lex::Prefixes {
+    &ANCHORS
+}
+
+/// [`find_times`] with the byte classes of `text` and the anchor words among its words
+/// (`classes.anchors(text, [time_words()])`) already found.
+pub(crate) fn find_times_in(
+    text: &str,
+    classes: &lex::ByteClasses,
+    anchors: &lex::Anchors,
+    sentences: &[Span],
+    published: Option<Date>,
+) -> Vec<TimeExpr> {
     let mut scan = Scan {
         b: text.as_bytes(),
+        classes,
         sentences,
         published,
         floor: 0,
@@ -352,7 +375,7 @@ pub fn find_times(text: &str, sentences: &[Span], published: Option<Date>) -> Ve
     let mut out = Vec::new();
     let mut pos = 0;
     while pos < len {
-        let Some(candidate) = lex::next_candidate(scan.b, pos, &ANCHORS) else {
+        let Some(candidate) = classes.next_anchor(scan.b, pos, &ANCHORS, anchors) else {
             break;
         };
         let (s, e, key) = match candidate {
@@ -1008,7 +1031,7 @@ impl Scan<'_> {
         if from < start {
             let before = &self.b[..start];
             let mut i = from;
-            while let Some(c) = lex::next_candidate(before, i, &CUE_PREFIXES) {
+            while let Some(c) = self.classes.next_candidate(before, i, &CUE_PREFIXES) {
                 match c {
                     Candidate::Word(s, e) => {
                         if let Some(future) = cue_of(self.b, (s, e)) {
