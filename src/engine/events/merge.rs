@@ -5,7 +5,7 @@
 use super::Candidate;
 use super::cues::WordRole;
 use super::doc::{Doc, same_actor};
-use crate::engine::model::{Detail, EventType, Status};
+use crate::engine::model::{Detail, EventType, ProposalKind, Status};
 
 /// Drops strikes and proposal nouns inside a proposal's content ("a halt in attacks",
 /// "proposals for a temporary ceasefire", "X proposed a 21-day ceasefire"): they are part of
@@ -66,6 +66,12 @@ pub(crate) fn merge(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
             && let Some(target) = talks_target(doc, &out, &c)
         {
             absorb(&mut out[target], c);
+            continue;
+        }
+        if c.event.event_type() == EventType::Proposal
+            && let Some(target) = proposal_target(doc, &out, &c)
+        {
+            absorb_proposal(&mut out[target], c);
             continue;
         }
         out.push(c);
@@ -198,6 +204,72 @@ fn talks_target(_doc: &Doc, out: &[Candidate], c: &Candidate) -> Option<usize> {
         }
     }
     best.map(|(i, _)| i)
+}
+
+/// How many earlier proposals a definite proposal noun is compared with.
+const PROPOSAL_REACH: usize = 4;
+
+/// "… a U.S.-backed ceasefire proposal … The proposal, presented by Witkoff, calls for …": a
+/// proposal noun after "the" or "this" names the latest earlier proposal of a kind and by
+/// proposers that fit.
+fn proposal_target(doc: &Doc, out: &[Candidate], c: &Candidate) -> Option<usize> {
+    let Detail::Proposal(cp) = &c.event.detail else {
+        return None;
+    };
+    let first = doc.token_at_or_after(c.event.trigger.start);
+    if first == 0 || !doc.is(first - 1, &["the", "this"]) {
+        return None;
+    }
+    out.iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, o)| o.event.event_type() == EventType::Proposal)
+        .take(PROPOSAL_REACH)
+        .find(|(_, o)| {
+            let Detail::Proposal(op) = &o.event.detail else {
+                return false;
+            };
+            let kinds = cp.kind == op.kind
+                || cp.kind == ProposalKind::Other
+                || op.kind == ProposalKind::Other;
+            let proposers = cp.proposers.is_empty()
+                || op.proposers.is_empty()
+                || cp.proposers.iter().any(|a| {
+                    op.proposers
+                        .iter()
+                        .any(|b| same_actor(a, b) || a.country.is_some() && a.country == b.country)
+                });
+            kinds && proposers && family(o.event.status) == family(c.event.status)
+        })
+        .map(|(i, _)| i)
+}
+
+/// Adds a later mention of a proposal, with the proposers, terms and answers it adds.
+fn absorb_proposal(into: &mut Candidate, c: Candidate) {
+    into.event.mentions.push(c.event.trigger);
+    into.event.mentions.extend(c.event.mentions);
+    if into.event.time.is_none() {
+        into.event.time = c.event.time;
+    }
+    if let (Detail::Proposal(a), Detail::Proposal(b)) = (&mut into.event.detail, c.event.detail) {
+        for p in b.proposers {
+            if !a.proposers.iter().any(|x| same_actor(x, &p)) {
+                a.proposers.push(p);
+            }
+        }
+        if a.content.is_none() {
+            a.content = b.content;
+            a.content_span = b.content_span;
+        }
+        if a.kind == ProposalKind::Other {
+            a.kind = b.kind;
+        }
+        if a.duration_days.is_none() {
+            a.duration_days = b.duration_days;
+        }
+        a.responses.extend(b.responses);
+    }
+    into.support = (into.support + 0.2).min(1.0);
 }
 
 /// "Coalition airstrikes hit a market": a strike verb whose subject holds an earlier strike

@@ -9,7 +9,7 @@
 use super::cues::WordRole;
 use super::doc::{Doc, same_actor};
 use super::{Candidate, Pos, Trigger, TriggerClass, candidate};
-use crate::engine::analysis::EntityKind;
+use crate::engine::analysis::{EntityKind, TokenKind};
 use crate::engine::model::{
     Actor, Detail, EventType, Precision, Proposal, ProposalKind, Response, Span, Stance,
 };
@@ -44,6 +44,50 @@ pub(crate) fn build(
     {
         return None;
     }
+    let own_kind_noun = t.entry.pos != Pos::Verb
+        && matches!(
+            doc.word(t.last),
+            "ceasefire" | "cease-fire" | "truce" | "ceasefires" | "truces"
+        );
+    // "a U.S.-backed ceasefire proposal": one proposal, that of the head noun.
+    if own_kind_noun
+        && doc.is_cue(t.last + 1, WordRole::ProposalNoun)
+        && !doc.is(
+            t.last + 1,
+            &["it", "this", "that", "call", "calls", "demand", "demands"],
+        )
+    {
+        return None;
+    }
+    // "The proposal, presented by X, calls for a 60-day truce": the terms of the proposal
+    // the subject names, not a proposal of its own.
+    if t.entry.pos == Pos::Verb
+        && doc.word(t.first).starts_with("call")
+        && let Some(a) = super::statement::subject_of(doc, t.first, sent.start)
+        && a.span.slice(doc.text).split_whitespace().count() <= 3
+        && doc.is_cue(doc.token_before(a.span.end), WordRole::ProposalNoun)
+        && doc.is(
+            doc.token_at_or_after(a.span.start),
+            &["the", "this", "that"],
+        )
+    {
+        return None;
+    }
+    // "a ceasefire agreement": a noun a kind word modifies is a proposal of that kind even
+    // without terms of its own.
+    let kind_modifier = t.entry.pos != Pos::Verb
+        && t.first > 0
+        && doc.is(
+            t.first - 1,
+            &[
+                "ceasefire",
+                "cease-fire",
+                "truce",
+                "ceasefires",
+                "truces",
+                "peace",
+            ],
+        );
     let mut proposers: Vec<Actor> = Vec::new();
     let (content, kind_from_trigger) = if t.entry.pos == Pos::Verb {
         if participle {
@@ -73,24 +117,58 @@ pub(crate) fn build(
             proposers.push(a);
             i = last + 1;
         }
-        // "a 30-day truce proposed by European leaders".
+        // "a 30-day truce proposed by European leaders", "The proposal, presented by X,".
+        if doc.raw(i) == "," && doc.is(i + 1, PROPOSED_PARTICIPLES) {
+            i += 1;
+        }
         if proposers.is_empty()
             && doc.is(i, PROPOSED_PARTICIPLES)
-            && let Some(by) = (i + 1..(i + 3).min(ce)).find(|&k| doc.is(k, &["by"]))
-            && let Some((a, last)) = doc.np_starting_at(by + 1, ce)
+            && let Some(by) = (i + 1..(i + 3).min(sent.end)).find(|&k| doc.is(k, &["by"]))
+            && let Some((a, last)) = doc.np_starting_at(by + 1, sent.end)
         {
             proposers.push(a);
             i = last + 1;
         }
         if doc.is(i, &["for", "to", "of", "on", "that"]) {
             let from = if doc.is(i, &["to"]) { i } else { i + 1 };
-            content = span_between(doc, from, ce);
+            // "its response to the proposal for Gaza to Egyptian mediators": "to" before a
+            // name or a determiner is a preposition that ends the terms.
+            let end = (from + 1..ce)
+                .find(|&k| {
+                    doc.is(k, &["to"])
+                        && (doc.entity(k + 1).is_some() || doc.is(k + 1, &["the", "a", "an"]))
+                })
+                .unwrap_or(ce);
+            content = span_between(doc, from, end);
+            // "agreed to the ceasefire proposal on Monday": a time is when, not what.
+            if content.is_some_and(|c| {
+                (doc.token_at_or_after(c.start)..=doc.token_before(c.end)).all(|k| doc.has_time(k))
+            }) {
+                content = None;
+            }
+            // "a ceasefire proposal for Gaza": a place alone is where, not what.
+            if let Some(c) = content
+                && doc.entity(from).is_some_and(|(_, e)| {
+                    e.span == c
+                        && matches!(
+                            e.kind,
+                            EntityKind::City | EntityKind::Region | EntityKind::Country
+                        )
+                })
+            {
+                content = None;
+            }
         }
-        let own = t.entry.kind.is_some()
-            || matches!(
-                doc.word(t.last),
-                "ceasefire" | "cease-fire" | "truce" | "ceasefires" | "truces"
-            );
+        // "The proposal, presented by X last week, calls for a 60-day truce".
+        if content.is_none()
+            && let Some(k) = (i..(i + 12).min(sent.end))
+                .take_while(|&k| doc.raw(k) != ";" && doc.a.tokens[k].kind != TokenKind::Terminal)
+                .find(|&k| doc.is(k, &["calls", "called", "envisages", "envisions"]))
+        {
+            let from = k + 1 + usize::from(doc.is(k + 1, &["for"]));
+            content = span_between(doc, from, doc.clause_end_loose(k + 1).max(from));
+        }
+        let own = t.entry.kind.is_some() || own_kind_noun;
         if content.is_none() && own {
             // "a temporary ceasefire", "a Black Sea ceasefire on ships": the noun phrase itself.
             let mut from = t.first;
@@ -110,19 +188,25 @@ pub(crate) fn build(
         }
         (content, t.entry.kind)
     };
-    if t.entry.weight <= 0.6 && content.is_none() && proposers.is_empty() {
+    if t.entry.weight <= 0.6 && content.is_none() && proposers.is_empty() && !kind_modifier {
         return None;
     }
     let content_text = content.map(|s| s.slice(doc.text).to_string());
+    // The kind from the trigger, its terms, or a modifier before a noun ("a ceasefire
+    // proposal").
+    let modifiers_from = if t.entry.pos == Pos::Verb {
+        t.first
+    } else {
+        (cs..t.first)
+            .rev()
+            .take_while(|&k| !doc.is_punct(k) && !doc.is(k, DETERMINERS_AND_PREPOSITIONS))
+            .take(3)
+            .last()
+            .unwrap_or(t.first)
+    };
     let kind = kind_from_trigger.unwrap_or_else(|| {
-        kind_of(
-            &doc.lower[content
-                .map_or(doc.span(t.first), |c| c.cover(doc.span(t.first)))
-                .start
-                ..content
-                    .map_or(doc.span(t.last), |c| c.cover(doc.span(t.last)))
-                    .end],
-        )
+        let words = content.map_or(doc.span(t.last), |c| c.cover(doc.span(t.last)));
+        kind_of(&doc.lower[doc.span(modifiers_from).start.min(words.start)..words.end])
     });
     let duration_days = content
         .map(|c| c.cover(doc.span(t.first)))
@@ -153,6 +237,12 @@ pub(crate) fn build(
     c.support = support;
     Some(c)
 }
+
+/// Words that end the modifiers before a proposal noun, looking left.
+const DETERMINERS_AND_PREPOSITIONS: &[&str] = &[
+    "a", "an", "the", "its", "their", "his", "her", "this", "that", "for", "to", "of", "on", "in",
+    "as", "with", "by", "from",
+];
 
 /// Participles that tell who put a proposal forward ("a truce proposed by X").
 const PROPOSED_PARTICIPLES: &[&str] = &[
