@@ -191,6 +191,15 @@ pub(crate) fn build(
     if t.entry.weight <= 0.6 && content.is_none() && proposers.is_empty() && !kind_modifier {
         return None;
     }
+    // "urged Western allies to speed up deliveries": an appeal, a proposal only when it is
+    // for a ceasefire, peace or talks.
+    if t.entry.pos == Pos::Verb
+        && doc.word(t.first).starts_with("urg")
+        && kind_from_trigger.is_none()
+        && content.is_some_and(|c| kind_of(&doc.lower[c.start..c.end]) == ProposalKind::Other)
+    {
+        return None;
+    }
     let content_text = content.map(|s| s.slice(doc.text).to_string());
     // The kind from the trigger, its terms, or a modifier before a noun ("a ceasefire
     // proposal").

@@ -284,7 +284,7 @@ fn appositive_subject(doc: &Doc, first: usize, floor: usize) -> Option<Actor> {
             return doc.np_ending_at(j.checked_sub(1)?, floor).map(|(a, _)| a);
         }
         // "Mr.", "Gen.": an abbreviation's period does not end the appositive.
-        let abbreviation = doc.raw(j) == "." && doc.span(j - 1).end == doc.span(j).start;
+        let abbreviation = j > 0 && doc.raw(j) == "." && doc.span(j - 1).end == doc.span(j).start;
         if doc.is_punct(j) && !abbreviation {
             break;
         }
@@ -496,10 +496,17 @@ fn reported_content(
     // Skip an object or channel: "told reporters that", "said on Facebook that"; not past a
     // comma ("said Saturday, adding that …": that "that" is the next verb's).
     // Nor past a clause of its own ("said Israel would not agree to any deal that …").
-    let that = (start..(start + 8).min(sent.end))
+    // "said in a phone call with his Qatari counterpart that …": a longer reach past the
+    // occasion of the saying.
+    let occasion_first = doc.is(start, &["in", "at", "during"])
+        && (start + 1..(start + 4).min(sent.end)).any(|i| doc.is(i, OCCASIONS));
+    let reach = if occasion_first { 14 } else { 8 };
+    let that = (start..(start + reach).min(sent.end))
         .take_while(|&i| {
             doc.raw(i) != ","
                 && !doc.is(i, CLAUSE_VERBS)
+                // "said in a statement when he introduced legislation that …"
+                && !(i > start && doc.is(i, &["when", "while", "after", "because", "before"]))
                 // "pledging to end fighting … that has killed": an infinitive's object.
                 && !(doc.is(i, &["to"])
                     && !doc.is(i + 1, &["reporters", "journalists", "a", "an", "the"])

@@ -714,6 +714,18 @@ fn victim_at(doc: &Doc, i: usize, ce: usize) -> Option<Actor> {
             return Some(doc.actor_of(e));
         }
         if ent.kind == EntityKind::Nationality {
+            // "38 Palestinians": a plural people's name is the victims.
+            let text = ent.span.slice(doc.text);
+            if text.ends_with('s') && !text.ends_with("ss") {
+                return Some(Actor {
+                    name: text.to_string(),
+                    canonical: text.to_string(),
+                    kind: ActorKind::Group,
+                    country: ent.country.as_deref().map(str::to_string),
+                    title: None,
+                    span: ent.span,
+                });
+            }
             // "three Russian soldiers": the group word after the nationality.
             let next = doc.token_at_or_after(ent.span.end);
             return victim_at(doc, next, ce);
