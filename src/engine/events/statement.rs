@@ -7,7 +7,7 @@
 use super::cues::WordRole;
 use super::doc::{BETWEEN_SUBJECT_AND_VERB, Doc};
 use super::{Candidate, Trigger, candidate};
-use crate::engine::analysis::{EntityKind, TokenKind};
+use crate::engine::analysis::{Case, EntityKind, TokenKind};
 use crate::engine::model::{Actor, ActorKind, Detail, EventType, Span, Statement};
 
 /// How many tokens reported content may run after its verb: a sentence's worth of news; the
@@ -28,6 +28,27 @@ pub(crate) fn build(
     }
     if t.entry.pos != super::Pos::Verb && statement_verb_before(doc, t.first) {
         return None; // "said in a statement": the verb is the event
+    }
+    // "in a statement posted on X", "a video released by the group": the noun's participle,
+    // not a saying of its own.
+    if t.first > sent.start
+        && doc.is(
+            t.first,
+            &[
+                "posted",
+                "released",
+                "issued",
+                "published",
+                "uploaded",
+                "shared",
+                "circulated",
+                "aired",
+            ],
+        )
+        && doc.is(t.first - 1, OCCASIONS)
+        && doc.a.tokens[t.first - 1].case == Case::Lower
+    {
+        return None;
     }
     let participle = super::is_participle_after_comma(doc, t.first) && t.first > sent.start;
     let floor = quote_floor(doc, t.first).max(sent.start);

@@ -90,8 +90,11 @@ pub(crate) fn build(
                     place = doc.place_of(e);
                 }
             }
+            // "on the sidelines of the summit" is where, not what.
             "on" | "about" | "over" | "regarding" | "concerning"
-                if topics.is_empty() && !doc.has_time(i + 1) =>
+                if topics.is_empty()
+                    && !doc.has_time(i + 1)
+                    && !doc.is(i + 1 + usize::from(doc.is(i + 1, &["the"])), &["sidelines"]) =>
             {
                 let end = topic_end(doc, i + 1, ce);
                 if end > i + 1 {
@@ -106,7 +109,12 @@ pub(crate) fn build(
     }
     if place.is_none() {
         for i in cs..t.first {
-            if doc.is(i, &["in", "at"])
+            // "in Riyadh", "travel to Kuala Lumpur … to meet": a city gone to as well.
+            let to_city = doc.is(i, &["to"])
+                && doc
+                    .entity(i + 1)
+                    .is_some_and(|(_, e)| matches!(e.kind, EntityKind::City | EntityKind::Region));
+            if (doc.is(i, &["in", "at"]) || to_city)
                 && let Some((e, _)) = doc.entity(i + 1)
             {
                 place = doc.place_of(e);
@@ -178,7 +186,16 @@ fn left_participants(doc: &Doc, t: Trigger, cs: usize) -> Vec<Actor> {
             )
         })
         .map_or(cs, |i| i + 1);
-    let actors = doc.actors_in(cs..t.first);
+    let mut actors = doc.actors_in(cs..t.first);
+    // "will travel to Kuala Lumpur next week to meet": a city gone to is the place, not a
+    // party.
+    actors.retain(|a| {
+        let first = doc.token_at_or_after(a.span.start);
+        let city = doc
+            .entity(first)
+            .is_some_and(|(_, e)| matches!(e.kind, EntityKind::City | EntityKind::Region));
+        !(city && first > 0 && doc.is(first - 1, &["to", "in", "into", "at", "from"]))
+    });
     let Some(last) = actors.last() else {
         return actors;
     };
