@@ -325,6 +325,10 @@ reporter | reporter | MED
 analyst | analyst | 
 negotiator | negotiator | GOV
 chief negotiator | chief negotiator | GOV
+chief executive | Chief Executive | BUS
+chief executive officer | Chief Executive Officer | BUS
+ceo | CEO | BUS
+chief financial officer | Chief Financial Officer | BUS
 """
 
 # Group nouns beyond PETRARCH2's (plural, singular) | canonical | role

@@ -356,9 +356,13 @@ impl EntityMatcher {
         let candidate_at = |by_first: &[usize], i: usize| {
             by_first.get(i).and_then(|&k| (k != NONE).then(|| found[k]))
         };
+        // Tokens a name after a title may not take: those of other entities, but not of a
+        // group noun ("Chief Executive Christian Bruch": "Christian" is his name there).
         let mut covered = vec![false; tokens.len()];
         for c in &found {
-            covered[c.first..=c.last].iter_mut().for_each(|x| *x = true);
+            if self.entries[c.entry as usize].kind != EntityKind::Group {
+                covered[c.first..=c.last].iter_mut().for_each(|x| *x = true);
+            }
         }
         let mut out: Vec<Entity> = Vec::with_capacity(found.len());
         let mut i = 0;

@@ -652,6 +652,14 @@ impl<'a> Doc<'a> {
         } else {
             ActorKind::Group
         };
+        // "the group", "the militant group": the armed group named last, a few sentences back.
+        if head == "group"
+            && self.is(first, &["the"])
+            && last - first <= 2
+            && let Some(actor) = self.armed_group_before(first, span)
+        {
+            return Some((actor, first));
+        }
         let canonical = strip_determiner(&name).to_string();
         Some((
             Actor {
@@ -664,6 +672,27 @@ impl<'a> Doc<'a> {
             },
             first,
         ))
+    }
+
+    /// The armed group an anaphor at token `first` ("the group") refers to: the latest armed
+    /// group entity within three sentences before it, named with the anaphor's words.
+    fn armed_group_before(&self, first: usize, span: Span) -> Option<Actor> {
+        let start = self.span(first).start;
+        let sentence = self.sentence_of[first];
+        let before = self.a.entities.partition_point(|e| e.span.start < start);
+        let e = (0..before).rev().take(40).find(|&e| {
+            let ent = &self.a.entities[e];
+            let root = ent.antecedent.map_or(ent, |r| &self.a.entities[r]);
+            root.kind == EntityKind::ArmedGroup
+        })?;
+        let tok = self.token_at_or_after(self.a.entities[e].span.start);
+        if sentence - self.sentence_of[tok] > 3 {
+            return None;
+        }
+        let mut actor = self.actor_of(e);
+        actor.span = span;
+        actor.name = span.slice(self.text).to_string();
+        Some(actor)
     }
 
     /// The entity or noun phrase starting at token `first` (up to `ceil`), for objects and

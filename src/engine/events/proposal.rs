@@ -9,7 +9,7 @@
 use super::cues::WordRole;
 use super::doc::{Doc, same_actor};
 use super::{Candidate, Pos, Trigger, TriggerClass, candidate};
-use crate::engine::analysis::{EntityKind, TokenKind};
+use crate::engine::analysis::{Case, EntityKind, TokenKind};
 use crate::engine::model::{
     Actor, Detail, EventType, Precision, Proposal, ProposalKind, Response, Span, Stance,
 };
@@ -71,6 +71,9 @@ pub(crate) fn build(
             &["the", "this", "that"],
         )
     {
+        return None;
+    }
+    if market_demand(doc, t.first) {
         return None;
     }
     // "a ceasefire agreement": a noun a kind word modifies is a proposal of that kind even
@@ -223,7 +226,15 @@ pub(crate) fn build(
             doc.a
                 .times
                 .iter()
-                .find(|x| x.precision == Precision::Duration && range.contains(x.span))
+                .find(|x| {
+                    // "for the first time in four years": when, not how long.
+                    let before = doc.token_before(x.span.start);
+                    x.precision == Precision::Duration
+                        && range.contains(x.span)
+                        && !(before < doc.len()
+                            && doc.span(before).end <= x.span.start
+                            && doc.is(before, &["in", "past", "last", "over"]))
+                })
                 .and_then(|x| x.duration_days)
         });
     let support = [!proposers.is_empty(), content.is_some()]
@@ -245,6 +256,40 @@ pub(crate) fn build(
     let mut c = candidate(doc, t, detail, time, published);
     c.support = support;
     Some(c)
+}
+
+/// "strong demand for gas turbines", "seeing demand we have never seen": demand in the
+/// market's sense, no one's demand.
+pub(crate) fn market_demand(doc: &Doc, first: usize) -> bool {
+    // "their demands for greater freedom": demands in the plural are made by someone.
+    if doc.word(first) != "demand"
+        || first > 0 && doc.is(first - 1, &["their", "his", "her", "its"])
+    {
+        return false;
+    }
+    let qualified = first > 0
+        && doc.is(
+            first - 1,
+            &[
+                "strong", "stronger", "weak", "weaker", "growing", "rising", "high", "higher",
+                "low", "lower", "global", "consumer", "robust", "soaring", "slowing", "falling",
+                "seeing", "citing", "surging", "booming", "sluggish", "domestic", "export",
+                "energy", "oil", "travel", "housing", "customer", "market", "peak", "record",
+            ],
+        );
+    // "demand for gas turbines": a thing wanted, not a demand made of someone.
+    let for_goods = doc.is(first + 1, &["for"])
+        && doc
+            .a
+            .tokens
+            .get(first + 2)
+            .is_some_and(|t| t.case == Case::Lower)
+        && !doc.is(
+            first + 2,
+            &["a", "an", "the", "his", "her", "its", "their", "an", "all"],
+        )
+        && doc.entity(first + 2).is_none();
+    qualified || for_goods
 }
 
 /// Words that end the modifiers before a proposal noun, looking left.

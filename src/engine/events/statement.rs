@@ -50,6 +50,14 @@ pub(crate) fn build(
     {
         return None;
     }
+    if super::proposal::market_demand(doc, t.first) {
+        return None;
+    }
+    // "claimed responsibility for the attack": a claim of a deed, told by the strike's
+    // attacker, not a saying with content.
+    if doc.word(t.first).starts_with("claim") && doc.is(t.last + 1, &["responsibility", "credit"]) {
+        return None;
+    }
     let participle = super::is_participle_after_comma(doc, t.first) && t.first > sent.start;
     let floor = quote_floor(doc, t.first).max(sent.start);
 

@@ -491,6 +491,7 @@ const STRIKE_ADJECTIVES: &[&str] = &[
     "previous",
     "terrorist",
     "terror",
+    "such",
 ];
 
 /// The light verb (a `light-verb` cue) a strike noun is the object of, within four words
