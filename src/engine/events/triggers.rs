@@ -2,11 +2,12 @@
 //! PLOVER table from the `cameo` table.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::engine::analysis::Token;
-use crate::engine::lexicon::{LexiconError, Lexicons, Table};
+use crate::engine::lexicon::{LexiconError, Lexicons, MixHasher, Table};
 use crate::engine::model::{EventType, ProposalKind, Stance, Weapon};
 
 /// What a trigger announces.
@@ -77,8 +78,9 @@ pub struct Triggers {
     pub entries: Vec<TriggerEntry>,
     matcher: AhoCorasick,
     pattern_entries: Vec<Vec<u32>>,
-    /// CAMEO code → (PLOVER category, description).
-    cameo: HashMap<String, (String, String)>,
+    /// CAMEO code → (PLOVER category, description); looked up for every event, so with a
+    /// fast hasher (the keys are the lexicon's own codes).
+    cameo: HashMap<String, (String, String), BuildHasherDefault<MixHasher>>,
 }
 
 impl Triggers {
@@ -90,7 +92,8 @@ impl Triggers {
                 entries.push(parse_row(table, row.line, &row.fields)?);
             }
         }
-        let mut cameo = HashMap::new();
+        let mut cameo: HashMap<String, (String, String), BuildHasherDefault<MixHasher>> =
+            HashMap::default();
         for table in lexicons.tables("cameo") {
             let (code, pl, desc) = (
                 column(table, "code")?,
