@@ -233,7 +233,7 @@ impl EntityMatcher {
         let sentence_starts = sentence_start_tokens(sentences, tokens.len());
         let hashes: Vec<PhraseHash> = tokens
             .iter()
-            .map(|t| PhraseHash::EMPTY.extend(text.as_bytes(), t.span.start, t.span.end))
+            .map(|t| PhraseHash::of_range(text.as_bytes(), t.span.start, t.span.end))
             .collect();
         let found = self.dictionary(text, tokens, &hashes, &sentence_starts, all_caps);
         let mut entities = self.compose(text, tokens, &hashes, found, all_caps);

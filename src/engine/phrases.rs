@@ -56,6 +56,29 @@ impl PhraseHash {
         self
     }
 
+    /// The hash of `bytes[from..to]` alone, as [`PhraseHash::EMPTY`] extended by it, with
+    /// the first block (all of most tokens) taken whole: the hash of every token of a text.
+    #[inline]
+    pub fn of_range(bytes: &[u8], from: usize, to: usize) -> PhraseHash {
+        let take = (to - from).min(8);
+        let x = eight_bytes(bytes, from, from + take);
+        let folded = x | (between(x, 0x40, 0x5B) >> 2);
+        let first = if take == 8 {
+            PhraseHash {
+                blocks: (Self::EMPTY.blocks ^ folded)
+                    .wrapping_mul(MIX)
+                    .rotate_left(31),
+                tail: 0,
+            }
+        } else {
+            PhraseHash {
+                blocks: Self::EMPTY.blocks,
+                tail: folded | ((take as u64) << 56),
+            }
+        };
+        first.extend(bytes, from + take, to)
+    }
+
     /// The hash of `text`.
     pub fn of(text: &[u8]) -> PhraseHash {
         PhraseHash::EMPTY.extend(text, 0, text.len())
@@ -369,6 +392,11 @@ mod tests {
                         .extend(b, cut, cut2)
                         .extend(b, cut2, b.len());
                     assert_eq!(fed, whole, "{text:?} fed in pieces at {cut} and {cut2}");
+                    assert_eq!(
+                        PhraseHash::of_range(b, cut, cut2),
+                        PhraseHash::EMPTY.extend(b, cut, cut2),
+                        "{text:?} from {cut} to {cut2}"
+                    );
                 }
             }
         }

@@ -190,10 +190,8 @@ impl<'a> Doc<'a> {
         let entity_at = cover(a, a.entities.iter().map(|e| e.span));
         let number_at = cover(a, a.numbers.iter().map(|x| x.span));
         let time_at = cover(a, a.times.iter().map(|x| x.span));
-        let quoted = cover(a, a.quotes.iter().copied())
-            .into_iter()
-            .map(|q| q.is_some())
-            .collect();
+        let mut quoted = vec![false; n];
+        mark(a, a.quotes.iter().copied(), |i, _| quoted[i] = true);
         Doc {
             text,
             lower: text.to_ascii_lowercase(),
@@ -853,14 +851,19 @@ fn strip_determiner(s: &str) -> &str {
 /// Token → index of the span (from `spans`, sorted) covering it.
 fn cover(a: &Analysis, spans: impl Iterator<Item = Span>) -> Vec<Option<u32>> {
     let mut at = vec![None; a.tokens.len()];
+    mark(a, spans, |i, k| at[i] = Some(k as u32));
+    at
+}
+
+/// Calls `set(token, k)` for every token that the `k`-th of `spans` overlaps, span by span.
+fn mark(a: &Analysis, spans: impl Iterator<Item = Span>, mut set: impl FnMut(usize, usize)) {
     for (k, s) in spans.enumerate() {
         let first = a.tokens.partition_point(|t| t.span.end <= s.start);
         for (i, t) in a.tokens.iter().enumerate().skip(first) {
             if t.span.start >= s.end {
                 break;
             }
-            at[i] = Some(k as u32);
+            set(i, k);
         }
     }
-    at
 }

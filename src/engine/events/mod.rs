@@ -115,12 +115,15 @@ impl EventRules {
         published: Option<jiff::civil::Date>,
     ) -> Vec<Event> {
         let doc = Doc::new(text, analysis, &self.cues);
-        let starts: Vec<usize> = analysis.tokens.iter().map(|t| t.span.start).collect();
-        let ends: Vec<usize> = analysis.tokens.iter().map(|t| t.span.end).collect();
-        let matches = self.triggers.find(&doc.lower, &starts, &ends);
+        let matches = self.triggers.find(&doc.lower, &analysis.tokens);
+        let mut triggers: Vec<Trigger> = Vec::with_capacity(matches.len());
+        let mut group: Vec<&TriggerEntry> = Vec::new();
+        for m in &matches {
+            self.choose(&doc, m, &mut group, &mut triggers);
+        }
         let mut candidates: Vec<Candidate> = Vec::new();
         let mut responses: Vec<Trigger> = Vec::new();
-        for trigger in matches.iter().flat_map(|m| self.choose(&doc, m)) {
+        for trigger in triggers {
             match trigger.entry.class {
                 TriggerClass::Event(EventType::Talks) => {
                     candidates.extend(talks::build(&doc, trigger, published))
@@ -156,30 +159,34 @@ impl EventRules {
             .collect()
     }
 
-    /// The entries a trigger occurrence stands for, the best of each class ("promised" is a
-    /// statement and a commitment): none for triggers inside a name ("United States"), verb
-    /// cues used as nouns ("a note") and infinitives of speech ("to say").
-    fn choose<'e>(&'e self, doc: &Doc, m: &TriggerMatch) -> Vec<Trigger<'e>> {
-        let mut out: Vec<Trigger<'e>> = Vec::new();
-        for class_entries in self.by_class(m) {
-            if let Some(t) = self.choose_in(doc, m, &class_entries) {
+    /// Pushes to `out` the entries a trigger occurrence stands for, the best of each class
+    /// ("promised" is a statement and a commitment), classes in the order of their best
+    /// entries: none for triggers inside a name ("United States"), verb cues used as nouns
+    /// ("a note") and infinitives of speech ("to say"). `group` is scratch space.
+    fn choose<'e>(
+        &'e self,
+        doc: &Doc,
+        m: &TriggerMatch,
+        group: &mut Vec<&'e TriggerEntry>,
+        out: &mut Vec<Trigger<'e>>,
+    ) {
+        let entry = |i: u32| &self.triggers.entries[i as usize];
+        for (k, &i) in m.entries.iter().enumerate() {
+            let class = entry(i).class;
+            if m.entries[..k].iter().any(|&j| entry(j).class == class) {
+                continue;
+            }
+            group.clear();
+            group.extend(
+                m.entries[k..]
+                    .iter()
+                    .map(|&j| entry(j))
+                    .filter(|e| e.class == class),
+            );
+            if let Some(t) = self.choose_in(doc, m, group) {
                 out.push(t);
             }
         }
-        out
-    }
-
-    /// The match's entries grouped by class, best first within each group.
-    fn by_class(&self, m: &TriggerMatch) -> Vec<Vec<&TriggerEntry>> {
-        let mut groups: Vec<Vec<&TriggerEntry>> = Vec::new();
-        for &i in &m.entries {
-            let e = &self.triggers.entries[i as usize];
-            match groups.iter_mut().find(|g| g[0].class == e.class) {
-                Some(g) => g.push(e),
-                None => groups.push(vec![e]),
-            }
-        }
-        groups
     }
 
     fn choose_in<'e>(
@@ -411,5 +418,17 @@ fn event_id(article_id: &str, text: &str, e: &Event) -> String {
     feed(e.event_type().name().as_bytes());
     feed(&(e.trigger.start as u64).to_le_bytes());
     feed(&(e.trigger.end as u64).to_le_bytes());
-    format!("{}-{:016x}", e.event_type().name(), h)
+    let name = e.event_type().name();
+    let mut id = String::with_capacity(name.len() + 17);
+    id.push_str(name);
+    id.push('-');
+    for shift in (0..16).rev() {
+        let digit = ((h >> (4 * shift)) & 0xf) as u8;
+        id.push(char::from(if digit < 10 {
+            b'0' + digit
+        } else {
+            b'a' + digit - 10
+        }));
+    }
+    id
 }

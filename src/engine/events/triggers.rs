@@ -2,10 +2,12 @@
 //! PLOVER table from the `cameo` table.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
-use crate::engine::lexicon::{LexiconError, Lexicons, Table};
+use crate::engine::analysis::Token;
+use crate::engine::lexicon::{LexiconError, Lexicons, MixHasher, Table};
 use crate::engine::model::{EventType, ProposalKind, Stance, Weapon};
 
 /// What a trigger announces.
@@ -60,13 +62,13 @@ pub struct TriggerEntry {
 
 /// A trigger found in the text: tokens `first..=last`, and the entries it may stand for.
 #[derive(Clone, Debug)]
-pub struct TriggerMatch {
+pub struct TriggerMatch<'t> {
     /// First token.
     pub first: usize,
     /// Last token.
     pub last: usize,
     /// Indices into [`Triggers::entries`], best first.
-    pub entries: Vec<u32>,
+    pub entries: &'t [u32],
 }
 
 /// The compiled trigger lexicon.
@@ -76,8 +78,9 @@ pub struct Triggers {
     pub entries: Vec<TriggerEntry>,
     matcher: AhoCorasick,
     pattern_entries: Vec<Vec<u32>>,
-    /// CAMEO code → (PLOVER category, description).
-    cameo: HashMap<String, (String, String)>,
+    /// CAMEO code → (PLOVER category, description); looked up for every event, so with a
+    /// fast hasher (the keys are the lexicon's own codes).
+    cameo: HashMap<String, (String, String), BuildHasherDefault<MixHasher>>,
 }
 
 impl Triggers {
@@ -89,7 +92,8 @@ impl Triggers {
                 entries.push(parse_row(table, row.line, &row.fields)?);
             }
         }
-        let mut cameo = HashMap::new();
+        let mut cameo: HashMap<String, (String, String), BuildHasherDefault<MixHasher>> =
+            HashMap::default();
         for table in lexicons.tables("cameo") {
             let (code, pl, desc) = (
                 column(table, "code")?,
@@ -163,24 +167,19 @@ impl Triggers {
     }
 
     /// Trigger matches aligned with token boundaries, in text order.
-    pub fn find(
-        &self,
-        lower: &str,
-        token_starts: &[usize],
-        token_ends: &[usize],
-    ) -> Vec<TriggerMatch> {
+    pub fn find(&self, lower: &str, tokens: &[Token]) -> Vec<TriggerMatch<'_>> {
         let mut out = Vec::new();
         for m in self.matcher.find_iter(lower) {
             let (Ok(first), Ok(last)) = (
-                token_starts.binary_search(&m.start()),
-                token_ends.binary_search(&m.end()),
+                tokens.binary_search_by_key(&m.start(), |t| t.span.start),
+                tokens.binary_search_by_key(&m.end(), |t| t.span.end),
             ) else {
                 continue;
             };
             out.push(TriggerMatch {
                 first,
                 last,
-                entries: self.pattern_entries[m.pattern().as_usize()].clone(),
+                entries: &self.pattern_entries[m.pattern().as_usize()],
             });
         }
         out
