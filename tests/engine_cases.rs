@@ -66,6 +66,7 @@ fn satisfies(e: &Event, text: &str, key: &str, value: &str) -> bool {
             .as_ref()
             .and_then(|t| t.date)
             .is_some_and(|d| d.to_string() == value),
+        ("place", _) if value == "none" => e.place.is_none(),
         ("place", _) => e.place.as_ref().is_some_and(|p| {
             p.canonical.to_lowercase().contains(&lower) || p.name.to_lowercase().contains(&lower)
         }),

@@ -352,6 +352,11 @@ fn attacker_before(doc: &Doc, first: usize, cs: usize, noun: bool) -> Option<Act
             // "attacks on Kyiv by ..." — anything before a preposition is not the attacker.
             break;
         }
+        // "Al Thani called the strike 'state terrorism'", "Maduro survived an attack": the
+        // subject of a verb about the strike did not carry it out.
+        if doc.is(i, REACTION_VERBS) {
+            return None;
+        }
         if let Some((e, ent)) = doc.entity(i) {
             let civilian = ent.role.as_deref() == Some("CVL");
             if matches!(
@@ -409,6 +414,36 @@ fn attacker_before(doc: &Doc, first: usize, cs: usize, noun: bool) -> Option<Act
             doc.entity(head).is_some() || doc.cues.weapon(doc.word(head)).is_none()
         })
 }
+
+/// Verbs whose subject speaks of, suffers or looks into a strike named after them.
+const REACTION_VERBS: &[&str] = &[
+    "called",
+    "calls",
+    "condemned",
+    "condemns",
+    "denounced",
+    "denounces",
+    "described",
+    "describes",
+    "criticized",
+    "criticised",
+    "praised",
+    "welcomed",
+    "survived",
+    "survives",
+    "blamed",
+    "blames",
+    "mourned",
+    "investigated",
+    "investigating",
+    "investigate",
+    "witnessed",
+    "recalled",
+    "remembered",
+    "reported",
+    "confirmed",
+    "decried",
+];
 
 /// Words after which a clause reports someone's words ("said a missile struck"): an attacker
 /// is not looked for before them.

@@ -85,7 +85,28 @@ pub(crate) fn build(
                 i = end;
                 continue;
             }
-            "in" | "at" if place.is_none() => {
+            // "meeting to discuss a proposal for a ceasefire in Gaza": a place inside what is
+            // discussed is not where.
+            "in" | "at"
+                if place.is_none()
+                    && !(t.last + 1..i).any(|k| {
+                        doc.is(
+                            k,
+                            &[
+                                "discuss",
+                                "discussed",
+                                "discussing",
+                                "about",
+                                "over",
+                                "proposal",
+                                "plan",
+                                "ceasefire",
+                                "truce",
+                                "deal",
+                            ],
+                        )
+                    }) =>
+            {
                 if let Some((e, _)) = doc.entity(i + 1) {
                     place = doc.place_of(e);
                 }
