@@ -111,6 +111,7 @@ pub const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "may",
     "might",
     "also",
+    "still",
     "later",
     "earlier",
     "previously",
@@ -380,7 +381,8 @@ impl<'a> Doc<'a> {
             TokenKind::Terminal => true,
             TokenKind::Punct => {
                 let p = t.span.slice(self.text);
-                !matches!(p, "-" | "'" | "’" | "(" | ")") || (leftward && p == "(")
+                // "SPLM/A", "and/or", "AT&T": inside a clause.
+                !matches!(p, "-" | "'" | "’" | "(" | ")" | "/" | "&") || (leftward && p == "(")
             }
             TokenKind::Word => {
                 let w = self.word(i);
@@ -545,6 +547,29 @@ impl<'a> Doc<'a> {
     pub fn np_ending_at(&self, last: usize, floor: usize) -> Option<(Actor, usize)> {
         if self.is_punct(last) {
             return None;
+        }
+        // "SPLM/A": two acronyms joined by a slash name one organization.
+        if last >= floor + 2
+            && self.raw(last - 1) == "/"
+            && self.span(last - 2).end == self.span(last - 1).start
+            && self.span(last - 1).end == self.span(last).start
+            && self.a.tokens[last].case == Case::Upper
+            && self.a.tokens[last - 2].case == Case::Upper
+            && !self.a.all_caps
+        {
+            let span = self.span_of(last - 2, last);
+            let name = span.slice(self.text).to_string();
+            return Some((
+                Actor {
+                    canonical: name.clone(),
+                    name,
+                    kind: ActorKind::Organization,
+                    country: None,
+                    title: None,
+                    span,
+                },
+                last - 2,
+            ));
         }
         if let Some((e, ent)) = self.entity(last) {
             let first = self.token_at_or_after(ent.span.start);

@@ -371,6 +371,35 @@ fn past_reduced_relative(doc: &Doc, np_first: usize, floor: usize) -> Option<Act
 
 /// "X promised … and said …": the subject of the first verb speaks in the second.
 fn coordinated_subject(doc: &Doc, first: usize, floor: usize) -> Option<Actor> {
+    // "Benin opened its borders …, but was still refusing admittance": past the auxiliaries
+    // to ", but", then the subject of the clause before the comma.
+    let mut k = first;
+    while k > floor + 2
+        && doc.is(
+            k - 1,
+            &[
+                "was", "were", "is", "are", "has", "have", "had", "did", "does", "do", "not",
+                "n't", "never", "still", "also", "would", "could", "will", "should", "may",
+                "might", "can", "cannot", "again", "then", "just",
+            ],
+        )
+    {
+        k -= 1;
+    }
+    if k < first && k >= 2 && doc.word(k - 1) == "but" && doc.raw(k - 2) == "," {
+        let sentence = doc.sentence_tokens(k).start.max(floor);
+        return super::clause_subject_before_comma(doc, k - 2).or_else(|| {
+            (sentence..k - 2).find_map(|i| {
+                let (e, ent) = doc.entity(i)?;
+                let party = !doc.quoted[i]
+                    && !matches!(
+                        ent.kind,
+                        EntityKind::City | EntityKind::Region | EntityKind::Media
+                    );
+                party.then(|| doc.actor_of(e))
+            })
+        });
+    }
     if first < 2 || doc.word(first - 1) != "and" {
         return None;
     }
