@@ -8,8 +8,9 @@
 //!    capitalized mid-sentence); then leftmost-longest, with a kind priority among equal spans.
 //! 2. **Composition** over the tokens: `[modifier] title Name` makes a titled person
 //!    ("Ukrainian Defence Minister Rustem Umerov"), and so does a name in apposition to a
-//!    title ("Japan's chief trade negotiator, Ryosei Akazawa,"); a modifier joins a group ("US officials") or
-//!    a channel ("Russian state TV"); "the Ukrainian capital" becomes the capital city.
+//!    title ("Japan's chief trade negotiator, Ryosei Akazawa,"); a modifier joins a group
+//!    ("US officials") or a channel ("Russian state TV"); "the Ukrainian capital" becomes the
+//!    capital city.
 //! 3. **Reference**: a surname alone refers to the earlier person of that name; "he"/"she"
 //!    refer to the nearest earlier person outside quotations when the pronoun is outside them.
 
