@@ -370,15 +370,8 @@ impl EntityMatcher {
         let mut i = 0;
         while i < tokens.len() {
             // A modifier: nationality, country, government seat or organization.
-            let modifier = candidate_at(&by_first, i).filter(|c| {
-                matches!(
-                    self.entries[c.entry as usize].kind,
-                    EntityKind::Nationality
-                        | EntityKind::Country
-                        | EntityKind::Government
-                        | EntityKind::Organization
-                )
-            });
+            let modifier = candidate_at(&by_first, i)
+                .filter(|c| is_modifier(self.entries[c.entry as usize].kind));
             let after_mod = modifier.map_or(i, |c| c.last + 1);
             // "[modifier] title Name"
             if let Some((title_last, title)) = title_at(after_mod) {
@@ -573,15 +566,7 @@ impl EntityMatcher {
             .iter()
             .rev()
             .find(|c| c.last + 1 == before)
-            .filter(|c| {
-                matches!(
-                    self.entries[c.entry as usize].kind,
-                    EntityKind::Nationality
-                        | EntityKind::Country
-                        | EntityKind::Government
-                        | EntityKind::Organization
-                )
-            });
+            .filter(|c| is_modifier(self.entries[c.entry as usize].kind));
         let entry = known.map(|c| &self.entries[c.entry as usize]);
         let mod_entry = modifier.map(|c| &self.entries[c.entry as usize]);
         let title_entry = &self.title_entries[title];
@@ -623,6 +608,17 @@ impl EntityMatcher {
             antecedent: None,
         }
     }
+}
+
+/// Kinds that may modify a title or a group: "Russian President …", "US officials".
+fn is_modifier(kind: EntityKind) -> bool {
+    matches!(
+        kind,
+        EntityKind::Nationality
+            | EntityKind::Country
+            | EntityKind::Government
+            | EntityKind::Organization
+    )
 }
 
 /// For each token, whether it starts a sentence.

@@ -326,7 +326,16 @@ pub(crate) fn clause_subject_before_comma(
     while from >= 2 && doc.is(from - 1, &["that", "which", "who"]) {
         from = doc.clause_start(from - 2);
     }
-    (from..comma).find_map(|i| {
+    first_party_in(doc, from..comma)
+}
+
+/// The first entity in `range` that can be a party (not a place, a medium or inside a
+/// quotation).
+pub(crate) fn first_party_in(
+    doc: &Doc,
+    range: std::ops::Range<usize>,
+) -> Option<crate::engine::model::Actor> {
+    range.into_iter().find_map(|i| {
         let (e, ent) = doc.entity(i)?;
         let ok = !doc.quoted[i]
             && !matches!(

@@ -388,17 +388,8 @@ fn coordinated_subject(doc: &Doc, first: usize, floor: usize) -> Option<Actor> {
     }
     if k < first && k >= 2 && doc.word(k - 1) == "but" && doc.raw(k - 2) == "," {
         let sentence = doc.sentence_tokens(k).start.max(floor);
-        return super::clause_subject_before_comma(doc, k - 2).or_else(|| {
-            (sentence..k - 2).find_map(|i| {
-                let (e, ent) = doc.entity(i)?;
-                let party = !doc.quoted[i]
-                    && !matches!(
-                        ent.kind,
-                        EntityKind::City | EntityKind::Region | EntityKind::Media
-                    );
-                party.then(|| doc.actor_of(e))
-            })
-        });
+        return super::clause_subject_before_comma(doc, k - 2)
+            .or_else(|| super::first_party_in(doc, sentence..k - 2));
     }
     if first < 2 || doc.word(first - 1) != "and" {
         return None;
