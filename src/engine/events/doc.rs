@@ -70,7 +70,6 @@ pub const DETERMINERS: &[&str] = &[
     "several",
 ];
 
-/// Adverbs and auxiliaries that may stand between a subject and its verb.
 /// Adverbs that end a noun phrase after it ("a residential building shortly after 2 a.m.").
 const ADVERBS_AFTER_NP: &[&str] = &[
     "overnight",
@@ -86,6 +85,7 @@ const ADVERBS_AFTER_NP: &[&str] = &[
     "tonight",
 ];
 
+/// Adverbs and auxiliaries that may stand between a subject and its verb.
 pub const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "has",
     "have",
@@ -577,7 +577,6 @@ impl<'a> Doc<'a> {
             if ent.span.end == self.span(last).end {
                 let mut actor = self.actor_of(e);
                 let mut first = first;
-                // "local officials", "senior Western diplomats": modifiers join a group.
                 // "M23 fighters", "Taliban gunmen", "NATO troops": the group or organization
                 // the members belong to.
                 if ent.kind == EntityKind::Group
@@ -594,6 +593,7 @@ impl<'a> Doc<'a> {
                     actor.name = actor.span.slice(self.text).to_string();
                     return Some((actor, self.token_at_or_after(group.span.start)));
                 }
+                // "local officials", "senior Western diplomats": modifiers join a group.
                 if ent.kind == EntityKind::Group {
                     while first > floor && last - first < 4 {
                         let j = first - 1;
