@@ -227,8 +227,16 @@ impl<'a> Doc<'a> {
 
     /// True when token `i` is, lower-cased, one of `words`.
     pub fn is(&self, i: usize, words: &[&str]) -> bool {
-        let w = self.word(i);
-        !w.is_empty() && words.contains(&w)
+        // Called constantly with short constant lists: the length and first byte reject almost
+        // every candidate without a call to `memcmp`.
+        let w = self.word(i).as_bytes();
+        let Some((&first, rest)) = w.split_first() else {
+            return false;
+        };
+        words.iter().any(|x| {
+            let x = x.as_bytes();
+            x.len() == w.len() && x[0] == first && x[1..].iter().zip(rest).all(|(a, b)| a == b)
+        })
     }
 
     /// True when token `i` is, lower-cased, a cue word of `role` in the `cues` table.
