@@ -366,14 +366,10 @@ fn attacker_before(doc: &Doc, first: usize, cs: usize, noun: bool) -> Option<Act
             {
                 continue;
             }
-            // "M23 fighters": the group the members belong to.
-            let first_tok = doc.token_at_or_after(ent.span.start);
+            // "M23 fighters": the group the members belong to (`np_ending_at` names it).
             if ent.kind == EntityKind::Group
-                && first_tok > cs
-                && doc.entity(first_tok - 1).is_some_and(|(_, g)| {
-                    matches!(g.kind, EntityKind::ArmedGroup | EntityKind::Organization)
-                })
                 && let Some((a, _)) = doc.np_ending_at(i, cs)
+                && matches!(a.kind, ActorKind::ArmedGroup | ActorKind::Organization)
             {
                 return Some(a);
             }
