@@ -14,7 +14,7 @@ use crate::engine::model::{Status, Weapon};
 
 type Fast = BuildHasherDefault<MixHasher>;
 
-/// The roles of one-word cues that a rule asks about by yes or no (`Request` stays last:
+/// The roles of one-word cues that a rule asks about by yes or no (`ProposerVerb` stays last:
 /// `WORD_ROLES` counts from it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WordRole {
@@ -42,6 +42,26 @@ pub enum WordRole {
     Request,
     /// The object of a talks verb that makes it no meeting ("meet the requirements").
     NotTalksObject,
+    /// A verb whose subject speaks of, suffers or looks into a strike named after it, and so
+    /// did not carry it out ("condemned the attack", "survived an attack").
+    ReactionVerb,
+    /// A verb after which a clause reports someone's words ("Governor X said a missile
+    /// struck"): no attacker is looked for before it.
+    ReportingVerb,
+    /// A verb of beginning, going on or stopping before a gerund, whose subject is the
+    /// gerund's ("Russia will not stop bombing").
+    AspectualVerb,
+    /// An adjective before a strike noun that names no attacker ("a fresh attack").
+    StrikeAdjective,
+    /// The occasion of a saying, not what was said ("in an interview", "at a briefing").
+    SpeechOccasion,
+    /// A past speech verb whose "would" is a future seen from the past ("said Egypt would
+    /// host"), not a condition.
+    PastSpeechVerb,
+    /// A participle that tells who put a proposal forward ("a truce proposed by X").
+    ProposerParticiple,
+    /// A verb whose subject puts a proposal noun after it forward ("X unveiled a plan").
+    ProposerVerb,
 }
 
 /// What a row of the `cues` table does.
@@ -70,10 +90,21 @@ const ROLES: &[(&str, Role)] = &[
     ("request", Role::Word(WordRole::Request)),
     ("light-verb", Role::Word(WordRole::LightVerb)),
     ("not-talks-object", Role::Word(WordRole::NotTalksObject)),
+    ("reaction-verb", Role::Word(WordRole::ReactionVerb)),
+    ("reporting-verb", Role::Word(WordRole::ReportingVerb)),
+    ("aspectual-verb", Role::Word(WordRole::AspectualVerb)),
+    ("strike-adjective", Role::Word(WordRole::StrikeAdjective)),
+    ("speech-occasion", Role::Word(WordRole::SpeechOccasion)),
+    ("past-speech-verb", Role::Word(WordRole::PastSpeechVerb)),
+    (
+        "proposer-participle",
+        Role::Word(WordRole::ProposerParticiple),
+    ),
+    ("proposer-verb", Role::Word(WordRole::ProposerVerb)),
 ];
 
 /// How many [`WordRole`]s there are: one set of words each, indexed by `role as usize`.
-const WORD_ROLES: usize = WordRole::NotTalksObject as usize + 1;
+const WORD_ROLES: usize = WordRole::ProposerVerb as usize + 1;
 
 /// A status cue: the words after its first, and the status it gives.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -282,7 +313,7 @@ mod tests {
         Cues::new(&lex)
     }
 
-    /// One line per event: type, status, weapon and killed count where it has them.
+    /// One line per event: type, status, weapon, killed count and attacker where it has them.
     fn summary(events: &[Event]) -> Vec<String> {
         events
             .iter()
@@ -294,6 +325,9 @@ mod tests {
                     }
                     if let Some(k) = x.casualties.killed {
                         s += &format!(" killed={k}");
+                    }
+                    if let Some(a) = &x.attacker {
+                        s += &format!(" attacker={}", a.name);
                     }
                 }
                 s
@@ -308,7 +342,7 @@ mod tests {
             dir.join("cues.tsv"),
             format!(
                 "{HEADER}scrapped\tnegation\t\nput off\tnegation\t\n\
-                 howitzer\tweapon\tweapon=ARTILLERY\nperished\tkill\t\n"
+                 howitzer\tweapon\tweapon=ARTILLERY\nperished\tkill\t\nbemoaned\treaction-verb\t\n"
             ),
         )
         .unwrap();
@@ -328,13 +362,18 @@ mod tests {
             ),
             (
                 "Russian forces attacked Kharkiv with a howitzer on Monday.",
-                &["strike OCCURRED"],
-                &["strike OCCURRED weapon=ARTILLERY"],
+                &["strike OCCURRED attacker=Russian forces"],
+                &["strike OCCURRED weapon=ARTILLERY attacker=Russian forces"],
             ),
             (
                 "Three civilians perished in a Russian missile strike on Kharkiv.",
-                &["strike OCCURRED weapon=MISSILE"],
-                &["strike OCCURRED weapon=MISSILE killed=3"],
+                &["strike OCCURRED weapon=MISSILE attacker=Russian"],
+                &["strike OCCURRED weapon=MISSILE killed=3 attacker=Russian"],
+            ),
+            (
+                "Putin bemoaned an attack on Kharkiv on Monday.",
+                &["strike OCCURRED attacker=Putin"],
+                &["strike OCCURRED"],
             ),
         ];
         for (text, before, after) in cases {
@@ -394,7 +433,8 @@ mod tests {
                 5,
                 "unknown role \"weapn\" (weapon, not-attack-before, not-attack-after, not-attack-target, kill, injure, negation, \
                  hypothesis, future, ongoing, talks-support, proposal-noun, organization-head, request, light-verb, \
-                 not-talks-object)",
+                 not-talks-object, reaction-verb, reporting-verb, aspectual-verb, strike-adjective, speech-occasion, \
+                 past-speech-verb, proposer-participle, proposer-verb)",
             ),
             (
                 "howitzer\tweapon\tweapon=CANNON",

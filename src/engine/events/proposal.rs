@@ -121,11 +121,11 @@ pub(crate) fn build(
             i = last + 1;
         }
         // "a 30-day truce proposed by European leaders", "The proposal, presented by X,".
-        if doc.raw(i) == "," && doc.is(i + 1, PROPOSED_PARTICIPLES) {
+        if doc.raw(i) == "," && doc.is_cue(i + 1, WordRole::ProposerParticiple) {
             i += 1;
         }
         if proposers.is_empty()
-            && doc.is(i, PROPOSED_PARTICIPLES)
+            && doc.is_cue(i, WordRole::ProposerParticiple)
             && let Some(by) = (i + 1..(i + 3).min(sent.end)).find(|&k| doc.is(k, &["by"]))
             && let Some((a, last)) = doc.np_starting_at(by + 1, sent.end)
         {
@@ -298,22 +298,6 @@ const DETERMINERS_AND_PREPOSITIONS: &[&str] = &[
     "as", "with", "by", "from",
 ];
 
-/// Participles that tell who put a proposal forward ("a truce proposed by X").
-const PROPOSED_PARTICIPLES: &[&str] = &[
-    "proposed",
-    "offered",
-    "put",
-    "floated",
-    "drafted",
-    "brokered",
-    "tabled",
-    "unveiled",
-    "suggested",
-    "presented",
-    "backed",
-    "mediated",
-];
-
 /// The proposal kind from its words.
 fn kind_of(lower: &str) -> ProposalKind {
     let has = |w: &str| lower.contains(w);
@@ -395,40 +379,12 @@ fn modifier_actor(doc: &Doc, first: usize, cs: usize) -> Option<Actor> {
     None
 }
 
-/// Verbs whose subject puts a proposal forward ("X unveiled a peace plan").
-const PRESENT_VERBS: &[&str] = &[
-    "unveiled",
-    "unveils",
-    "presented",
-    "presents",
-    "announced",
-    "announces",
-    "submitted",
-    "offered",
-    "offers",
-    "proposed",
-    "proposes",
-    "drafted",
-    "floated",
-    "tabled",
-    "outlined",
-    "made",
-    "makes",
-    "issued",
-    "launched",
-    "sent",
-    "backed",
-    "put",
-    "brokered",
-    "crafted",
-];
-
 /// The subject of a verb that puts the proposal noun at `first` forward, within three words.
 fn presenter(doc: &Doc, first: usize, cs: usize) -> Option<Actor> {
     let verb = (cs..first)
         .rev()
         .take(4)
-        .find(|&i| doc.is(i, PRESENT_VERBS))?;
+        .find(|&i| doc.is_cue(i, WordRole::ProposerVerb))?;
     let actors = doc.actors_in(cs..verb);
     actors
         .into_iter()

@@ -45,7 +45,7 @@ pub(crate) fn build(
                 "aired",
             ],
         )
-        && doc.is(t.first - 1, OCCASIONS)
+        && doc.is_cue(t.first - 1, WordRole::SpeechOccasion)
         && doc.a.tokens[t.first - 1].case == Case::Lower
     {
         return None;
@@ -548,7 +548,7 @@ fn reported_content(
     // "said in a phone call with his Qatari counterpart that …": a longer reach past the
     // occasion of the saying.
     let occasion_first = doc.is(start, &["in", "at", "during"])
-        && (start + 1..(start + 4).min(sent.end)).any(|i| doc.is(i, OCCASIONS));
+        && (start + 1..(start + 4).min(sent.end)).any(|i| doc.is_cue(i, WordRole::SpeechOccasion));
     let reach = if occasion_first { 14 } else { 8 };
     let that = (start..(start + reach).min(sent.end))
         .take_while(|&i| {
@@ -642,7 +642,7 @@ fn reported_content(
     // it was said, not what.
     let occasion = that.is_none()
         && doc.is(start, &["in", "at", "during", "on", "via", "after"])
-        && (start + 1..(start + 4).min(end)).any(|i| doc.is(i, OCCASIONS))
+        && (start + 1..(start + 4).min(end)).any(|i| doc.is_cue(i, WordRole::SpeechOccasion))
         && !(start..end).any(|i| doc.a.tokens[i].kind == TokenKind::OpenQuote);
     if end > start + 1 && !parenthetical && !only_channel && !occasion {
         let span = doc.span_of(start, end - 1);
@@ -706,40 +706,6 @@ fn reported_content(
     }
     (None, None)
 }
-
-/// Nouns for the occasion of a saying ("in an interview", "at a news conference").
-const OCCASIONS: &[&str] = &[
-    "statement",
-    "interview",
-    "interviews",
-    "speech",
-    "address",
-    "post",
-    "video",
-    "message",
-    "letter",
-    "conference",
-    "briefing",
-    "event",
-    "rally",
-    "hearing",
-    "broadcast",
-    "podcast",
-    "op-ed",
-    "editorial",
-    "tweet",
-    "email",
-    "e-mail",
-    "call",
-    "ceremony",
-    "meeting",
-    "session",
-    "summit",
-    "forum",
-    "debate",
-    "appearance",
-    "remarks",
-];
 
 /// The medium after the verb: "on Facebook", "told Fox News", "told Russian state TV".
 fn channel_after(doc: &Doc, from: usize, to: usize) -> Option<Actor> {

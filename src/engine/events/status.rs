@@ -6,6 +6,7 @@
 //! The cue nearest the trigger wins; a resolved date after the dateline makes an event PLANNED
 //! unless a stronger cue (negation, hypothesis) says otherwise.
 
+use super::cues::WordRole;
 use super::doc::Doc;
 use crate::engine::model::{Status, TimeRef};
 
@@ -208,28 +209,13 @@ fn definite_after_preposition(doc: &Doc, first: usize) -> Option<usize> {
     (preposition && (det + 1..first).all(|k| !doc.is_punct(k))).then_some(det)
 }
 
-/// Past speech verbs whose "would" is a future seen from the past, not a condition.
-const PAST_SPEECH: &[&str] = &[
-    "said",
-    "told",
-    "announced",
-    "added",
-    "stated",
-    "promised",
-    "pledged",
-    "vowed",
-    "confirmed",
-    "insisted",
-    "declared",
-];
-
 /// True when "would" at `i` reports a plan: a past speech verb shortly before it in the
 /// sentence ("said that Egypt would host"), and no condition after it ("would … if …").
 fn reported_future(doc: &Doc, i: usize) -> bool {
     let sent = doc.sentence_tokens(i);
     let Some(verb) = (sent.start.max(i.saturating_sub(12))..i)
         .rev()
-        .find(|&k| doc.is(k, PAST_SPEECH))
+        .find(|&k| doc.is_cue(k, WordRole::PastSpeechVerb))
     else {
         return false;
     };

@@ -335,7 +335,7 @@ fn attacker_before(doc: &Doc, first: usize, cs: usize, noun: bool) -> Option<Act
     // "India said it had struck": a pronoun points back to the speaker, who attacked.
     let cs = (cs..first)
         .rev()
-        .find(|&k| doc.is(k, SPEECH_BOUNDARIES))
+        .find(|&k| doc.is_cue(k, WordRole::ReportingVerb) || doc.is(k, &["that"]))
         .filter(|&k| {
             !doc.is(
                 k + 1,
@@ -354,7 +354,7 @@ fn attacker_before(doc: &Doc, first: usize, cs: usize, noun: bool) -> Option<Act
         }
         // "Al Thani called the strike 'state terrorism'", "Maduro survived an attack": the
         // subject of a verb about the strike did not carry it out.
-        if doc.is(i, REACTION_VERBS) {
+        if doc.is_cue(i, WordRole::ReactionVerb) {
             return None;
         }
         if let Some((e, ent)) = doc.entity(i) {
@@ -387,7 +387,7 @@ fn attacker_before(doc: &Doc, first: usize, cs: usize, noun: bool) -> Option<Act
         // "Russia will not stop bombing": the subject of the aspectual verb.
         None if first > cs
             && doc.word(first).ends_with("ing")
-            && doc.is(first - 1, ASPECTUAL_VERBS) =>
+            && doc.is_cue(first - 1, WordRole::AspectualVerb) =>
         {
             (first - 1, false)
         }
@@ -397,7 +397,10 @@ fn attacker_before(doc: &Doc, first: usize, cs: usize, noun: bool) -> Option<Act
     // ("a deadly attack", "the latest strikes") does not.
     if modifiers && first > 0 {
         let w = doc.word(first - 1);
-        if w.ends_with("ly") || w.ends_with("est") || doc.is(first - 1, STRIKE_ADJECTIVES) {
+        if w.ends_with("ly")
+            || w.ends_with("est")
+            || doc.is_cue(first - 1, WordRole::StrikeAdjective)
+        {
             return None;
         }
     }
@@ -410,120 +413,6 @@ fn attacker_before(doc: &Doc, first: usize, cs: usize, noun: bool) -> Option<Act
             doc.entity(head).is_some() || doc.cues.weapon(doc.word(head)).is_none()
         })
 }
-
-/// Verbs whose subject speaks of, suffers or looks into a strike named after them.
-const REACTION_VERBS: &[&str] = &[
-    "called",
-    "calls",
-    "condemned",
-    "condemns",
-    "denounced",
-    "denounces",
-    "described",
-    "describes",
-    "criticized",
-    "criticised",
-    "praised",
-    "welcomed",
-    "survived",
-    "survives",
-    "blamed",
-    "blames",
-    "mourned",
-    "investigated",
-    "investigating",
-    "investigate",
-    "witnessed",
-    "recalled",
-    "remembered",
-    "reported",
-    "confirmed",
-    "decried",
-];
-
-/// Words after which a clause reports someone's words ("said a missile struck"): an attacker
-/// is not looked for before them.
-const SPEECH_BOUNDARIES: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "stated",
-    "reported",
-    "reports",
-    "claimed",
-    "claims",
-    "announced",
-    "confirmed",
-    "that",
-];
-
-/// Verbs of beginning, going on and stopping before a gerund ("stop bombing").
-const ASPECTUAL_VERBS: &[&str] = &[
-    "stop",
-    "stops",
-    "stopped",
-    "start",
-    "starts",
-    "started",
-    "began",
-    "begin",
-    "begun",
-    "continue",
-    "continues",
-    "continued",
-    "keep",
-    "keeps",
-    "kept",
-    "resume",
-    "resumed",
-    "halt",
-    "halted",
-    "end",
-    "ended",
-];
-
-/// Adjectives that come before a strike noun ("a fresh attack").
-const STRIKE_ADJECTIVES: &[&str] = &[
-    "fresh",
-    "new",
-    "renewed",
-    "major",
-    "massive",
-    "huge",
-    "large-scale",
-    "suspected",
-    "apparent",
-    "alleged",
-    "recent",
-    "fatal",
-    "brutal",
-    "failed",
-    "coordinated",
-    "twin",
-    "separate",
-    "similar",
-    "further",
-    "more",
-    "several",
-    "multiple",
-    "repeated",
-    "heavy",
-    "intense",
-    "overnight",
-    "another",
-    "first",
-    "second",
-    "third",
-    "last",
-    "previous",
-    "terrorist",
-    "terror",
-    "such",
-];
 
 /// The light verb (a `light-verb` cue) a strike noun is the object of, within four words
 /// before it ("carried out airstrikes", "launched a massive drone attack").
