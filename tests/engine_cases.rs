@@ -115,6 +115,7 @@ fn satisfies(e: &Event, text: &str, key: &str, value: &str) -> bool {
         ("proposers", Detail::Proposal(p)) => value
             .split(',')
             .all(|w| p.proposers.iter().any(|a| actor_is(a, w.trim()))),
+        ("absent", Detail::Proposal(p)) => !p.proposers.iter().any(|a| actor_is(a, value)),
         ("kind", Detail::Proposal(p)) => p.kind.name() == value,
         ("duration", Detail::Proposal(p)) => {
             p.duration_days.map(|d| d.to_string()).as_deref() == Some(value)
@@ -175,10 +176,14 @@ fn run(event_type: EventType, file: &str) -> String {
         let ok = if case.expect == "none" {
             events.is_empty()
         } else {
-            let want = expectations(&case.expect);
-            events
-                .iter()
-                .any(|e| want.iter().all(|(k, v)| satisfies(e, &case.text, k, v)))
+            // `count=N`: the text has exactly N events of this type (its mentions merged).
+            let (count, want): (Vec<_>, Vec<_>) = expectations(&case.expect)
+                .into_iter()
+                .partition(|(k, _)| k == "count");
+            count.iter().all(|(_, n)| events.len().to_string() == *n)
+                && events
+                    .iter()
+                    .any(|e| want.iter().all(|(k, v)| satisfies(e, &case.text, k, v)))
         };
         if !ok {
             failures.push(format!(

@@ -14,7 +14,7 @@ use crate::engine::model::{Status, Weapon};
 
 type Fast = BuildHasherDefault<MixHasher>;
 
-/// The roles of one-word cues that a rule asks about by yes or no (`ProposerVerb` stays last:
+/// The roles of one-word cues that a rule asks about by yes or no (`Labour` stays last:
 /// `WORD_ROLES` counts from it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WordRole {
@@ -62,6 +62,9 @@ pub enum WordRole {
     ProposerParticiple,
     /// A verb whose subject puts a proposal noun after it forward ("X unveiled a plan").
     ProposerVerb,
+    /// Labour news around a bare "strike": it is a walkout, not an attack ("the union said
+    /// the strike would expand").
+    Labour,
 }
 
 /// What a row of the `cues` table does.
@@ -101,10 +104,11 @@ const ROLES: &[(&str, Role)] = &[
         Role::Word(WordRole::ProposerParticiple),
     ),
     ("proposer-verb", Role::Word(WordRole::ProposerVerb)),
+    ("labour", Role::Word(WordRole::Labour)),
 ];
 
 /// How many [`WordRole`]s there are: one set of words each, indexed by `role as usize`.
-const WORD_ROLES: usize = WordRole::ProposerVerb as usize + 1;
+const WORD_ROLES: usize = WordRole::Labour as usize + 1;
 
 /// A status cue: the words after its first, and the status it gives.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -434,7 +438,7 @@ mod tests {
                 "unknown role \"weapn\" (weapon, not-attack-before, not-attack-after, not-attack-target, kill, injure, negation, \
                  hypothesis, future, ongoing, talks-support, proposal-noun, organization-head, request, light-verb, \
                  not-talks-object, reaction-verb, reporting-verb, aspectual-verb, strike-adjective, speech-occasion, \
-                 past-speech-verb, proposer-participle, proposer-verb)",
+                 past-speech-verb, proposer-participle, proposer-verb, labour)",
             ),
             (
                 "howitzer\tweapon\tweapon=CANNON",

@@ -325,10 +325,12 @@ impl<'a> Doc<'a> {
 
     /// True when token `i` is punctuation (not a word or number); past the last token too.
     pub fn is_punct(&self, i: usize) -> bool {
-        self.a
-            .tokens
-            .get(i)
-            .is_none_or(|t| !matches!(t.kind, TokenKind::Word | TokenKind::Number))
+        self.a.tokens.get(i).is_none_or(|t| match t.kind {
+            TokenKind::Word | TokenKind::Number => false,
+            // "145%", "$5 billion": a unit sign belongs to its number.
+            TokenKind::Punct => !is_unit_sign(t.span.slice(self.text)),
+            _ => true,
+        })
     }
 
     /// The entity at token `i`.
@@ -389,8 +391,9 @@ impl<'a> Doc<'a> {
             TokenKind::Terminal => true,
             TokenKind::Punct => {
                 let p = t.span.slice(self.text);
-                // "SPLM/A", "and/or", "AT&T": inside a clause.
-                !matches!(p, "-" | "'" | "’" | "(" | ")" | "/" | "&") || (leftward && p == "(")
+                // "SPLM/A", "and/or", "AT&T", "145%": inside a clause.
+                !(matches!(p, "-" | "'" | "’" | "(" | ")" | "/" | "&") || is_unit_sign(p))
+                    || (leftward && p == "(")
             }
             TokenKind::Word => {
                 let w = self.word(i);
@@ -735,6 +738,17 @@ impl<'a> Doc<'a> {
         if let Some((e, ent)) = self.entity(first) {
             let last = self.token_before(ent.span.end);
             if self.span(first).start == ent.span.start {
+                // "Indian military bases", "Ukrainian military airfields": a country,
+                // nationality or organization before plain nouns modifies them; the phrase is
+                // the object.
+                if matches!(
+                    ent.kind,
+                    EntityKind::Country | EntityKind::Nationality | EntityKind::Organization
+                ) && let Some(end) = self.plain_nouns_after(last, ceil)
+                    && let Some((actor, _)) = self.np_ending_at(end, first)
+                {
+                    return Some((actor, end));
+                }
                 return Some((self.actor_of(e), last));
             }
         }
@@ -783,6 +797,40 @@ impl<'a> Doc<'a> {
                 .map(|(a, _)| (a, last))
         };
         np_to(last).or_else(|| entity_last.filter(|&l| l < last).and_then(np_to))
+    }
+
+    /// The last of one to three plain lower-case nouns right after token `last` that end a
+    /// phrase (then punctuation, a function word or `ceil`): "bases" in "Indian military
+    /// bases and …"; `None` for verbs, adverbs, times and entities ("Israel killed",
+    /// "Iran overnight", "Hamas fighters").
+    fn plain_nouns_after(&self, last: usize, ceil: usize) -> Option<usize> {
+        let mut end = None;
+        for j in last + 1..ceil.min(last + 4) {
+            if self.is_punct(j) || self.is(j, NOT_IN_NP) || self.is(j, CLAUSE_BREAKS) {
+                break;
+            }
+            let w = self.word(j);
+            let plain = self.a.tokens[j].kind == TokenKind::Word
+                && self.a.tokens[j].case == Case::Lower
+                && self.entity(j).is_none()
+                && !self.has_time(j)
+                && !self.is(j, ADVERBS_AFTER_NP)
+                && !self.is(j, DETERMINERS)
+                && !self.is_cue(j, WordRole::Kill)
+                && !self.is_cue(j, WordRole::Injure)
+                && !["ed", "ing", "ly"].iter().any(|s| w.ends_with(s));
+            if !plain {
+                return None;
+            }
+            end = Some(j);
+        }
+        let end = end?;
+        let next = end + 1;
+        (next >= ceil
+            || self.is_punct(next)
+            || self.is(next, NOT_IN_NP)
+            || self.is(next, CLAUSE_BREAKS))
+        .then_some(end)
     }
 
     /// The last quotation ending at or before byte `offset`.
@@ -899,4 +947,9 @@ fn mark(a: &Analysis, spans: impl Iterator<Item = Span>, mut set: impl FnMut(usi
             set(i, k);
         }
     }
+}
+
+/// A sign that is read with the number it stands beside: percent and currency signs.
+fn is_unit_sign(p: &str) -> bool {
+    matches!(p, "%" | "$" | "€" | "£" | "¥" | "₽" | "₴")
 }

@@ -57,9 +57,22 @@ pub(crate) fn merge(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
             continue;
         }
         if c.event.event_type() == EventType::Strike
-            && let Some(target) = strike_target(&out, &c)
+            && let Some(target) = strike_target(doc, &out, &c)
         {
-            absorb_strike(&mut out[target], c);
+            let into = &mut out[target];
+            // "two bombs exploded", "dynamite attacks": a weapon word right before the word
+            // that names the strike is a mention of it, read as a noun (what was read around
+            // it as a verb is dropped).
+            if into.first + 1 == c.first
+                && doc.span_of(into.first, into.first) == into.event.trigger
+                && doc.cues.weapon(doc.word(into.first)).is_some()
+            {
+                let weapon_word = into.event.trigger;
+                *into = c;
+                into.event.mentions.insert(0, weapon_word);
+            } else {
+                absorb_strike(into, c);
+            }
             continue;
         }
         if c.event.event_type() == EventType::Talks
@@ -111,6 +124,21 @@ fn drop_weak_strikes(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
         });
         if let Some(&(k, _, _)) = tells_of {
             dropped.push((i, k));
+        } else if super::is_participle_after_comma(doc, c.first) {
+            // "A missile hit a building, killing two people": a participle after a comma tells
+            // the toll of the strike before it in the sentence, however weak that one's word.
+            let before = candidates
+                .iter()
+                .enumerate()
+                .filter(|(_, o)| {
+                    o.event.event_type() == EventType::Strike
+                        && doc.sentence_of[o.first] == sentence
+                        && o.event.trigger.end <= c.event.trigger.start
+                })
+                .max_by_key(|(_, o)| o.event.trigger.end);
+            if let Some((k, _)) = before {
+                dropped.push((i, k));
+            }
         }
     }
     let mut candidates: Vec<Option<Candidate>> = candidates.into_iter().map(Some).collect();
@@ -125,7 +153,23 @@ fn drop_weak_strikes(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
             if toll.killed.is_none() && toll.injured.is_none() && toll.victims.is_empty() {
                 ss.casualties = ws.casualties;
             }
-            if ss.attacker.is_none() {
+            // "the strike near the town of Bint Jbeil killed one person": words between the
+            // strike noun and the toll verb modify the noun; they did not attack.
+            let between = ws.attacker.as_ref().is_some_and(|a| {
+                let gap =
+                    doc.token_at_or_after(s.event.trigger.end)..doc.token_at_or_after(a.span.start);
+                a.span.start >= s.event.trigger.end
+                    && a.span.end <= w.event.trigger.start
+                    && doc.is(
+                        gap.start,
+                        &["near", "in", "at", "on", "outside", "inside", "of"],
+                    )
+                    && !gap.clone().any(|k| {
+                        doc.is_punct(k)
+                            || doc.is(k, &["which", "who", "that", "where", "and", "was", "were"])
+                    })
+            });
+            if ss.attacker.is_none() && !between {
                 ss.attacker = ws.attacker;
             }
         }
@@ -274,10 +318,20 @@ fn absorb_proposal(into: &mut Candidate, c: Candidate) {
 
 /// "Coalition airstrikes hit a market": a strike verb whose subject holds an earlier strike
 /// trigger tells of that same strike.
-fn strike_target(out: &[Candidate], c: &Candidate) -> Option<usize> {
+fn strike_target(doc: &Doc, out: &[Candidate], c: &Candidate) -> Option<usize> {
     let Detail::Strike(s) = &c.event.detail else {
         return None;
     };
+    // "An Israeli drone strike hit a car", "two bombs exploded", "bomb attacks": strike words
+    // side by side name one strike.
+    if let Some((i, _)) = out.iter().enumerate().next_back().filter(|(_, o)| {
+        o.event.event_type() == EventType::Strike
+            && c.first > 0
+            && doc.token_before(o.event.trigger.end) == c.first - 1
+            && doc.a.tokens[c.first - 1].span.end == o.event.trigger.end
+    }) {
+        return Some(i);
+    }
     let attacker = s.attacker.as_ref()?.span;
     // Sorted by trigger: only the last events can lie inside the attacker's words.
     out.iter()

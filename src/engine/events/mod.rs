@@ -258,11 +258,19 @@ impl EventRules {
                         "throughout",
                         "of",
                     ],
-                ))
+                ));
+        // "two bombs exploded", "four shell bombs": a weapon word after a number or another
+        // weapon word is the weapon, not a verb.
+        let weapon_noun = m.first > 0
+            && doc.cues.weapon(doc.word(m.last)).is_some()
+            && (doc.number_at[m.first - 1].is_some()
+                || doc.cues.weapon(doc.word(m.first - 1)).is_some());
+        if (plural_noun || weapon_noun)
+            && m.first == m.last
             && entries
                 .iter()
-                .all(|e| e.pos == Pos::Verb && e.class == TriggerClass::Event(EventType::Strike));
-        if plural_noun && m.first == m.last {
+                .all(|e| e.pos == Pos::Verb && e.class == TriggerClass::Event(EventType::Strike))
+        {
             return None;
         }
         let entry =

@@ -6,7 +6,7 @@
 use super::cues::WordRole;
 use super::doc::Doc;
 use super::{Candidate, Pos, Trigger, candidate};
-use crate::engine::analysis::EntityKind;
+use crate::engine::analysis::{Case, EntityKind};
 use crate::engine::model::{Actor, ActorKind, Casualties, Detail, Place, Strike, Target, Weapon};
 
 /// Builds a strike from its trigger, or nothing for a strike that is not an attack.
@@ -66,7 +66,10 @@ pub(crate) fn build(
                 ],
             )
         });
-    if labour || measure || interception {
+    // "three bombs went off": a weapon-before verb is a strike only after its weapon.
+    let weapon_missing = t.entry.weapon_before
+        && !(t.first.saturating_sub(3)..t.first).any(|k| doc.cues.weapon(doc.word(k)).is_some());
+    if labour || labour_context(doc, &t) || measure || interception || weapon_missing {
         return None;
     }
     // "shooting ceasefire", "strike action", "bomb shelters": not an attack.
@@ -296,6 +299,28 @@ pub(crate) fn build(
     Some(c)
 }
 
+/// A bare "strike" in labour news: a `labour` cue word in its sentence or the one before
+/// ("the union said the strike would expand"), and no weapon or casualty word in its sentence.
+fn labour_context(doc: &Doc, t: &Trigger) -> bool {
+    if !doc.word(t.first).starts_with("strik") || t.first != t.last {
+        return false;
+    }
+    let sent = doc.sentence_tokens(t.first);
+    let from = if sent.start > 0 {
+        doc.sentence_tokens(sent.start - 1).start
+    } else {
+        sent.start
+    };
+    let lower_cue =
+        |k: usize| doc.a.tokens[k].case == Case::Lower && doc.is_cue(k, WordRole::Labour);
+    (from..sent.end).any(lower_cue)
+        && !sent.clone().any(|k| {
+            doc.cues.weapon(doc.word(k)).is_some()
+                || doc.is_cue(k, WordRole::Kill)
+                || doc.is_cue(k, WordRole::Injure)
+        })
+}
+
 /// The weapon a needs-weapon verb fires ("fired about 180 ballistic missiles at Israel",
 /// "launched drones"), within five words after it; `None` when it fires none, or no attack:
 /// "launched an attack" leaves it to the noun, "a missile test", "warning shots", "flares were
@@ -356,6 +381,13 @@ fn attacker_before(doc: &Doc, first: usize, cs: usize, noun: bool) -> Option<Act
         // subject of a verb about the strike did not carry it out.
         if doc.is_cue(i, WordRole::ReactionVerb) {
             return None;
+        }
+        // "the rebel group attacked": the armed group it names back.
+        if doc.is(i, &["group"])
+            && let Some((a, _)) = doc.np_ending_at(i, cs)
+            && a.kind == ActorKind::ArmedGroup
+        {
+            return Some(a);
         }
         if let Some((e, ent)) = doc.entity(i) {
             let civilian = ent.role.as_deref() == Some("CVL");

@@ -55,6 +55,9 @@ pub struct TriggerEntry {
     pub reported: bool,
     /// A strike only with a weapon word after it ("fired 180 ballistic missiles").
     pub needs_weapon: bool,
+    /// A strike only with a weapon word among the three words before it ("three bombs went
+    /// off").
+    pub weapon_before: bool,
     /// Only the forms written in the table match, not the lemma's regular inflections
     /// ("pounded|pounding", not the currency "pounds").
     pub as_written: bool,
@@ -230,6 +233,7 @@ fn parse_row(table: &Table, line: usize, f: &[String]) -> Result<TriggerEntry, L
         level: None,
         reported: false,
         needs_weapon: false,
+        weapon_before: false,
         as_written: false,
     };
     let mut forms: Vec<String> = Vec::new();
@@ -261,6 +265,7 @@ fn parse_row(table: &Table, line: usize, f: &[String]) -> Result<TriggerEntry, L
             ),
             "reported" => e.reported = true,
             "needs-weapon" => e.needs_weapon = true,
+            "weapon-before" => e.weapon_before = true,
             "as-written" => e.as_written = true,
             _ => return Err(table.error(line, format!("unknown attribute {key:?}"))),
         }
