@@ -395,6 +395,14 @@ fn coordinated_subject(doc: &Doc, first: usize, floor: usize) -> Option<Actor> {
         return None;
     }
     let clause = doc.clause_start(first - 1).max(floor);
+    // "X said Israel was violating the truce and called on …", "The group denied targeting
+    // civilians and accused …": the subject of the first speech verb, not a name in its words.
+    if let Some(verb) = (clause..first - 1).find(|&k| {
+        doc.is_cue(k, WordRole::ReportingVerb) || doc.is(k, &["denied", "denies", "insisted"])
+    }) && let Some(a) = subject_of(doc, verb, floor)
+    {
+        return Some(a);
+    }
     let (e, _) = (clause..first - 1).find_map(|i| {
         doc.entity(i).filter(|(_, ent)| {
             !matches!(
