@@ -117,6 +117,66 @@ Fatah | PSE | PTY |
 Tatmadaw | MMR | MIL | Myanmar military;Myanmar junta
 Kurdistan Regional Government | IRQ | GOV | KRG
 Popular Mobilization Forces | IRQ | MIL | PMF;Hashd al-Shaabi
+General Motors | USA | BUS | GM;General Motors Co.
+Ford Motor | USA | BUS | Ford;Ford Motor Co.
+Stellantis | NLD | BUS |
+Toyota | JPN | BUS | Toyota Motor
+Volkswagen | DEU | BUS | VW
+Tesla | USA | BUS |
+Boeing | USA | BUS |
+Airbus | FRA | BUS |
+Lockheed Martin | USA | BUS | Lockheed
+RTX | USA | BUS | Raytheon
+Northrop Grumman | USA | BUS |
+General Dynamics | USA | BUS |
+General Electric | USA | BUS | GE
+BAE Systems | GBR | BUS |
+Rheinmetall | DEU | BUS |
+Thales | FRA | BUS |
+Elbit Systems | ISR | BUS | Elbit
+Israel Aerospace Industries | ISR | BUS | IAI
+Anduril | USA | BUS | Anduril Industries
+Palantir | USA | BUS | Palantir Technologies
+SpaceX | USA | BUS |
+Starlink | USA | BUS |
+Apple | USA | BUS | Apple Inc.
+Microsoft | USA | BUS |
+Alphabet | USA | BUS | Google
+Amazon.com | USA | BUS |
+Meta Platforms | USA | BUS | Meta
+Nvidia | USA | BUS |
+Intel | USA | BUS |
+TSMC | TWN | BUS | Taiwan Semiconductor Manufacturing Co.
+Samsung | KOR | BUS | Samsung Electronics
+Huawei | CHN | BUS |
+OpenAI | USA | BUS |
+ExxonMobil | USA | BUS | Exxon;Exxon Mobil
+Chevron | USA | BUS |
+BP | GBR | BUS |
+TotalEnergies | FRA | BUS |
+Eni | ITA | BUS |
+Equinor | NOR | BUS |
+Saudi Aramco | SAU | BUS | Aramco
+Rosneft | RUS | BUS |
+Lukoil | RUS | BUS |
+Novatek | RUS | BUS |
+Sinopec | CHN | BUS |
+PetroChina | CHN | BUS |
+Petrobras | BRA | BUS |
+Pemex | MEX | BUS |
+Ecopetrol | COL | BUS |
+PDVSA | VEN | BUS |
+Siemens | DEU | BUS |
+Siemens Energy | DEU | BUS |
+Glencore | CHE | BUS |
+Maersk | DNK | BUS | A.P. Moller-Maersk
+JPMorgan Chase | USA | BUS | JPMorgan
+Goldman Sachs | USA | BUS |
+BlackRock | USA | BUS |
+Deutsche Bank | DEU | BUS |
+HSBC | GBR | BUS |
+Pfizer | USA | BUS |
+Walmart | USA | BUS |
 """
 
 # canonical | country | other surfaces -- groups active since 2014 or missing from PETRARCH2.
@@ -179,6 +239,8 @@ vice-president | Vice President | GOV
 president-elect | President-elect | GOV
 prime minister | Prime Minister | GOV
 premier | Premier | GOV
+vice premier | Vice Premier | GOV
+trade representative | Trade Representative | GOV
 deputy prime minister | Deputy Prime Minister | GOV
 first deputy prime minister | First Deputy Prime Minister | GOV
 defence minister | Defence Minister | GOV
@@ -467,7 +529,7 @@ def organizations():
                              attrs(case_attr(s), role=role)))
     n = write_tsv(
         "organizations.tsv", "entities",
-        sources=[SITREP_SOURCE + "; international organizations and national institutions in conflict news",
+        sources=[SITREP_SOURCE + "; international organizations, national institutions and companies (company names as the companies write them) in conflict and business news",
                  PETRARCH_REF + ":Phoenix.International.actors.txt (organizations with IGO/NGO codes; people left out)"],
         licences=[SITREP_LICENCE, PETRARCH_LICENCE],
         columns=ENTITY_COLUMNS, rows=rows,
