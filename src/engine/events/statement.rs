@@ -447,8 +447,13 @@ fn quote_before(doc: &Doc, left_edge: usize, t: Trigger) -> Option<Span> {
             });
     // A quotation closing the paragraph before belongs to that paragraph's speaker.
     let gap_ok = title_words && gap.len() - words.len() < 8 && gap.matches('\n').count() < 2;
-    let same_or_adjacent = doc.sentence_of[doc.token_before(q.end)] + 1 >= doc.sentence_of[t.first];
-    (gap_ok && same_or_adjacent).then_some(q)
+    let q_last = doc.token_before(q.end);
+    let same_or_adjacent = doc.sentence_of[q_last] + 1 >= doc.sentence_of[t.first];
+    // "… which the union rejected as “insulting.” General Motors said …": a quotation at the
+    // end of a sentence of other words belongs to that sentence.
+    let own_sentence = doc.sentence_of[q_last] == doc.sentence_of[t.first]
+        || doc.span(doc.sentence_tokens(q_last).start).start >= q.start;
+    (gap_ok && same_or_adjacent && own_sentence).then_some(q)
 }
 
 /// A quotation right after the verb: "said: “…”", "told Reuters “…”".
