@@ -261,9 +261,21 @@ fn proposal_target(doc: &Doc, out: &[Candidate], c: &Candidate) -> Option<usize>
         return None;
     };
     let first = doc.token_at_or_after(c.event.trigger.start);
-    if first == 0 || !doc.is(first - 1, &["the", "this"]) {
-        return None;
-    }
+    let named_back = first > 0 && doc.is(first - 1, &["the", "this"]);
+    // "India and Pakistan agreed to a full and immediate ceasefire … have agreed to a FULL AND
+    // IMMEDIATE CEASEFIRE": the same parties giving the same answer to the same kind.
+    let same_answer = |op: &crate::engine::model::Proposal| {
+        cp.kind != ProposalKind::Other
+            && cp.kind == op.kind
+            && cp.responses.iter().any(|r| {
+                op.responses
+                    .iter()
+                    .any(|q| q.stance == r.stance && same_actor(&q.actor, &r.actor))
+            })
+    };
+    // "Pakistan denied breaching the ceasefire": a bare mention named back is the proposal,
+    // whatever the verb around it says.
+    let bare = named_back && cp.proposers.is_empty() && cp.responses.is_empty();
     out.iter()
         .enumerate()
         .rev()
@@ -273,6 +285,12 @@ fn proposal_target(doc: &Doc, out: &[Candidate], c: &Candidate) -> Option<usize>
             let Detail::Proposal(op) = &o.event.detail else {
                 return false;
             };
+            if same_answer(op) {
+                return true;
+            }
+            if !named_back {
+                return false;
+            }
             let kinds = cp.kind == op.kind
                 || cp.kind == ProposalKind::Other
                 || op.kind == ProposalKind::Other;
@@ -283,7 +301,7 @@ fn proposal_target(doc: &Doc, out: &[Candidate], c: &Candidate) -> Option<usize>
                         .iter()
                         .any(|b| same_actor(a, b) || a.country.is_some() && a.country == b.country)
                 });
-            kinds && proposers && family(o.event.status) == family(c.event.status)
+            kinds && proposers && (bare || family(o.event.status) == family(c.event.status))
         })
         .map(|(i, _)| i)
 }
@@ -311,7 +329,15 @@ fn absorb_proposal(into: &mut Candidate, c: Candidate) {
         if a.duration_days.is_none() {
             a.duration_days = b.duration_days;
         }
-        a.responses.extend(b.responses);
+        for r in b.responses {
+            if !a
+                .responses
+                .iter()
+                .any(|q| q.stance == r.stance && same_actor(&q.actor, &r.actor))
+            {
+                a.responses.push(r);
+            }
+        }
     }
     into.support = (into.support + 0.2).min(1.0);
 }

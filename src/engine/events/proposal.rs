@@ -173,9 +173,21 @@ pub(crate) fn build(
         }
         let own = t.entry.kind.is_some() || own_kind_noun;
         if content.is_none() && own {
-            // "a temporary ceasefire", "a Black Sea ceasefire on ships": the noun phrase itself.
+            // "a temporary ceasefire", "a Black Sea ceasefire on ships": the noun phrase itself;
+            // "a full and immediate ceasefire": coordinated adjectives too.
+            let floor = if cs >= 2
+                && cs + 2 >= t.first
+                && doc.is(cs - 1, &["and"])
+                && doc.a.tokens[cs - 2].case == Case::Lower
+                && !doc.is_punct(cs - 2)
+                && !doc.word(cs - 2).ends_with("ed")
+            {
+                doc.clause_start(cs - 2)
+            } else {
+                cs
+            };
             let mut from = t.first;
-            while from > cs
+            while from > floor
                 && !doc.is_punct(from - 1)
                 && !doc.is(
                     from - 1,
