@@ -241,6 +241,7 @@ impl EventRules {
                         || doc.is(m.first - 2, &["the"])
                             && (doc.word(m.first - 1).ends_with("est")
                                 || doc.word(m.first - 1).ends_with("ly")))
+                || doc.word(m.last).ends_with("ing") && after_article_and_modifiers(doc, m.first)
                 || doc.is_cue(m.last + 1, WordRole::Kill)
                 || doc.is_cue(m.last + 1, WordRole::Injure)
                 || doc.is(m.last + 1, &["have", "has", "had", "were", "was"]));
@@ -357,6 +358,18 @@ pub(crate) fn first_party_in(
 /// True when token `first` is an "-ing" participle right after a comma.
 pub(crate) fn is_participle_after_comma(doc: &Doc, first: usize) -> bool {
     first > 0 && doc.word(first).ends_with("ing") && doc.raw(first - 1) == ","
+}
+
+/// "the council meeting", "a city council meeting", "the deadly bombing": one or two
+/// lower-case modifiers after an article stand right before token `first`.
+fn after_article_and_modifiers(doc: &Doc, first: usize) -> bool {
+    let article = |k: usize| doc.is(k, &["a", "an", "the"]);
+    let modifier =
+        |k: usize| doc.a.tokens[k].case == Case::Lower && !doc.is_punct(k) && !article(k);
+    (first.saturating_sub(3)..first.saturating_sub(1))
+        .rev()
+        .find(|&k| !modifier(k))
+        .is_some_and(|k| article(k) && (k + 1..first).all(modifier))
 }
 
 /// A new candidate with the common fields filled: trigger, sentence, time and status.

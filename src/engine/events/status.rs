@@ -110,6 +110,8 @@ pub fn status(
     }
     if own_verb && cue.is_none() {
         cue = verb_after_noun(doc, last);
+    } else if noun && cue.is_none() {
+        cue = yet_to_after_noun(doc, last);
     }
     let future_date = match (time.and_then(|t| t.date), published) {
         (Some(d), Some(p)) => d > p,
@@ -244,13 +246,34 @@ fn verb_after_noun(doc: &Doc, last: usize) -> Option<Status> {
         if doc.is(i, &["would", "could", "might", "may", "should"]) {
             return cue_at(doc, i, i + 1);
         }
+        if let Some(s) = yet_to(doc, i) {
+            return Some(s);
+        }
         if doc.is(i, &["is", "are", "was", "were", "be", "been"]) {
             return match doc.word(i + 1) {
                 "expected" | "likely" | "unlikely" | "possible" => Some(Status::Hypothetical),
                 "set" | "due" | "scheduled" | "planned" | "slated" => Some(Status::Planned),
+                // "a city council meeting on the budget was postponed".
+                "postponed" | "cancelled" | "canceled" | "scrapped" => Some(Status::Negated),
+                "called" if doc.is(i + 2, &["off"]) => Some(Status::Negated),
                 _ => None,
             };
         }
     }
     None
+}
+
+/// "has yet to be signed", "have yet to begin": not yet, but expected (PLANNED).
+fn yet_to(doc: &Doc, i: usize) -> Option<Status> {
+    (doc.is(i, &["has", "have", "had"]) && doc.is(i + 1, &["yet"]) && doc.is(i + 2, &["to"]))
+        .then_some(Status::Planned)
+}
+
+/// For a noun whose later verbs tell of its terms ("the plan would cap …"), only a verb that
+/// says the event is still to come counts ("A final peace treaty has yet to be signed").
+fn yet_to_after_noun(doc: &Doc, last: usize) -> Option<Status> {
+    let sent_end = doc.sentence_tokens(last).end;
+    (last + 1..(last + 8).min(sent_end))
+        .take_while(|&i| !doc.is_punct(i) && !doc.is(i, &["who", "which", "that", "and", "but"]))
+        .find_map(|i| yet_to(doc, i))
 }
