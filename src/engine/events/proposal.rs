@@ -105,7 +105,13 @@ pub(crate) fn build(
                 proposers.extend(super::statement::subject_of(doc, t.first, sent.start));
             }
         }
-        (span_between(doc, t.last + 1, ce), None)
+        // "demanded that Armenia first change its constitution": the clause after "that".
+        let terms = if doc.is(t.last + 1, &["that"]) {
+            span_between(doc, t.last + 2, doc.clause_end(t.last + 1))
+        } else {
+            span_between(doc, t.last + 1, ce)
+        };
+        (terms, None)
     } else {
         proposers.extend(modifier_actor(doc, t.first, cs));
         if proposers.is_empty() {
