@@ -221,11 +221,22 @@ fn left_participants(doc: &Doc, t: Trigger, cs: usize) -> Vec<Actor> {
         return actors;
     };
     let after = doc.token_at_or_after(last.span.end);
+    // "is due in Beirut next week for talks": a place the parties go to may stand between.
+    let in_place = |i: usize| {
+        if doc.is(i, &["in", "to"]) {
+            return doc.entity(i + 1).is_some_and(|(_, e)| is_place(e.kind));
+        }
+        doc.entity(i).is_some_and(|(_, e)| {
+            let first = doc.token_at_or_after(e.span.start);
+            is_place(e.kind) && first > 0 && doc.is(first - 1, &["in", "to"])
+        })
+    };
     let linked = (after..t.first).all(|i| {
         doc.is_cue(i, WordRole::TalksSupport)
             || doc.has_time(i)
             || doc.word(i).ends_with("-level")
             || super::level_word(doc.word(i))
+            || in_place(i)
     });
     if linked || t.entry.pos == Pos::Verb {
         actors
@@ -344,4 +355,12 @@ fn mediator_in_sentence(doc: &Doc, trigger: usize) -> Option<Actor> {
                 .flatten()
         })
     })
+}
+
+/// A city, region or country: where talks are, or where their parties go.
+fn is_place(kind: EntityKind) -> bool {
+    matches!(
+        kind,
+        EntityKind::City | EntityKind::Region | EntityKind::Country
+    )
 }
