@@ -161,7 +161,7 @@ pub(crate) fn build(
         let w = doc.word(i);
         if matches!(
             w,
-            "on" | "against" | "at" | "targeting" | "targetting" | "hitting"
+            "on" | "against" | "at" | "into" | "targeting" | "targetting" | "hitting"
         ) && target.is_none()
             && !(w == "on" && doc.is(i - 1, &["blamed"]))
         {
