@@ -604,6 +604,19 @@ impl<'a> Doc<'a> {
                     actor.name = actor.span.slice(self.text).to_string();
                     return Some((actor, self.token_at_or_after(group.span.start)));
                 }
+                // "the rebels", "the militants": the armed group named last, a few sentences
+                // back.
+                if ent.kind == EntityKind::Group
+                    && ent.role.as_deref() == Some("REB")
+                    && first > floor
+                    && self.is(first - 1, &["the"])
+                    && let Some(actor) = self.armed_group_before(
+                        first - 1,
+                        Span::new(self.span(first - 1).start, ent.span.end),
+                    )
+                {
+                    return Some((actor, first - 1));
+                }
                 // "local officials", "senior Western diplomats": modifiers join a group.
                 if ent.kind == EntityKind::Group {
                     while first > floor && last - first < 4 {
