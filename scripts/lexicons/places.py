@@ -220,6 +220,8 @@ aurora carmen dolores mercedes pilar rosario santa sofia valencia lorena isabela
 regina elena marina beatriz camila diego esperanza
 fernando francisco jesus jesús josé lourdes lucena manuel marcos mateo milton nelson ramon
 sebastian sylvania tomas trinidad vera victoria winston ibrahim
+hassan ali omar ahmed mohamed mahmoud hussein hamid karim khalid rashid salem saleh amin aziz
+nasser mansour
 """.split())
 
 

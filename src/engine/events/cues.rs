@@ -14,7 +14,7 @@ use crate::engine::model::{Status, Weapon};
 
 type Fast = BuildHasherDefault<MixHasher>;
 
-/// The roles of one-word cues that a rule asks about by yes or no (`Labour` stays last:
+/// The roles of one-word cues that a rule asks about by yes or no (`NotProposalObject` stays last:
 /// `WORD_ROLES` counts from it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WordRole {
@@ -65,6 +65,9 @@ pub enum WordRole {
     /// Labour news around a bare "strike": it is a walkout, not an attack ("the union said
     /// the strike would expand").
     Labour,
+    /// The head of a response verb's object that makes it an answer to words, not to a
+    /// proposal ("rejected the claim").
+    NotProposalObject,
 }
 
 /// What a row of the `cues` table does.
@@ -105,10 +108,14 @@ const ROLES: &[(&str, Role)] = &[
     ),
     ("proposer-verb", Role::Word(WordRole::ProposerVerb)),
     ("labour", Role::Word(WordRole::Labour)),
+    (
+        "not-proposal-object",
+        Role::Word(WordRole::NotProposalObject),
+    ),
 ];
 
 /// How many [`WordRole`]s there are: one set of words each, indexed by `role as usize`.
-const WORD_ROLES: usize = WordRole::Labour as usize + 1;
+const WORD_ROLES: usize = WordRole::NotProposalObject as usize + 1;
 
 /// A status cue: the words after its first, and the status it gives.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -438,7 +445,7 @@ mod tests {
                 "unknown role \"weapn\" (weapon, not-attack-before, not-attack-after, not-attack-target, kill, injure, negation, \
                  hypothesis, future, ongoing, talks-support, proposal-noun, organization-head, request, light-verb, \
                  not-talks-object, reaction-verb, reporting-verb, aspectual-verb, strike-adjective, speech-occasion, \
-                 past-speech-verb, proposer-participle, proposer-verb, labour)",
+                 past-speech-verb, proposer-participle, proposer-verb, labour, not-proposal-object)",
             ),
             (
                 "howitzer\tweapon\tweapon=CANNON",

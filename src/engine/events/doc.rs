@@ -519,7 +519,34 @@ impl<'a> Doc<'a> {
                 return self.np_ending_at(k - 1, floor);
             }
         }
-        self.np_ending_at(i - 1, floor)
+        let np = self.np_ending_at(i - 1, floor);
+        // "The African Union mission in Somalia condemned", "The Red Cross operating in Iraq
+        // said": the noun before "in" (and a participle) and a place.
+        if let Some((a, start)) = &np
+            && a.kind == ActorKind::Country
+            && *start >= floor + 2
+            && self.is(start - 1, &["in"])
+            && !self.is_punct(start - 2)
+            && let head_end = if self.word(start - 2).ends_with("ing")
+                || self.is(start - 2, &["based", "stationed", "deployed"])
+            {
+                start - 3
+            } else {
+                start - 2
+            }
+            && head_end > floor
+            && let Some(head) = self.np_ending_at(head_end, floor)
+            && matches!(
+                head.0.kind,
+                ActorKind::Organization
+                    | ActorKind::Group
+                    | ActorKind::Person
+                    | ActorKind::ArmedGroup
+            )
+        {
+            return Some(head);
+        }
+        np
     }
 
     /// "Trump has threatened to bomb Iran", "both sides had agreed to meet": the subject of
@@ -786,6 +813,16 @@ impl<'a> Doc<'a> {
             {
                 break;
             }
+            // "between congressional leaders remained stalled": a past verb after a plural or
+            // a name ends the phrase.
+            if seen_noun
+                && i > first
+                && self.a.tokens[i].case == Case::Lower
+                && self.word(i).ends_with("ed")
+                && (self.entity(i - 1).is_some() || self.word(i - 1).ends_with('s'))
+            {
+                break;
+            }
             if let Some((_, ent)) = self.entity(i) {
                 // "the Russian official": an entity inside a longer phrase is a modifier.
                 let end_tok = self.token_before(ent.span.end);
@@ -828,6 +865,12 @@ impl<'a> Doc<'a> {
                 && self.entity(j).is_none()
                 && !self.has_time(j)
                 && !self.is(j, ADVERBS_AFTER_NP)
+                && !self.is(
+                    j,
+                    &[
+                        "minutes", "hours", "days", "weeks", "months", "years", "times",
+                    ],
+                )
                 && !self.is(j, DETERMINERS)
                 && !self.is_cue(j, WordRole::Kill)
                 && !self.is_cue(j, WordRole::Injure)

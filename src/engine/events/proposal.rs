@@ -428,8 +428,10 @@ pub(crate) fn link_responses(
             continue;
         }
         // "will not accept": a refusal.
-        let negated =
-            (r.first.saturating_sub(3)..r.first).any(|i| doc.is(i, &["not", "n't", "never", "no"]));
+        // "stopped short of endorsing": not given either.
+        let negated = (r.first.saturating_sub(3)..r.first)
+            .any(|i| doc.is(i, &["not", "n't", "never", "no"]))
+            || r.first >= 2 && doc.is(r.first - 1, &["of"]) && doc.is(r.first - 2, &["short"]);
         let stance = if negated && stance == Stance::Accepted {
             Stance::Rejected
         } else {
@@ -492,7 +494,15 @@ pub(crate) fn link_responses(
                 continue;
             }
         }
-        let object = span_between(doc, r.last + 1, ce);
+        // "agreed on Tuesday to stop attacking …": a time after the verb is when, not what.
+        let mut object_from = r.last + 1;
+        while object_from < ce
+            && (doc.has_time(object_from)
+                || doc.is(object_from, &["on", "late", "early"]) && doc.has_time(object_from + 1))
+        {
+            object_from += 1;
+        }
+        let object = span_between(doc, object_from, ce);
         // "rejected the proposal" answers one already told of; "rejected any deal that …"
         // names a new one.
         let indefinite = doc.is(r.last + 1, &["a", "an", "any", "no", "every", "some"]);
@@ -587,26 +597,37 @@ pub(crate) fn link_responses(
             }
             // "supported Democrats", "rejected Mr. Trump": a stance towards a party, not an
             // answer to a proposal.
+            // "rejected the claim": an answer to words, not to a proposal.
             None if !counter
                 && (object.is_some() || !actors.is_empty())
-                && !object_is_party(doc, r.last + 1, ce) =>
+                && !object_is_party(doc, r.last + 1, ce)
+                && !(object_from..ce.min(object_from + 4))
+                    .any(|i| doc.is_cue(i, WordRole::NotProposalObject)) =>
             {
                 // "Y rejected X's demand to …": the proposal is known only from its answer.
-                // "ready to meet Putin": whom one is ready to meet proposed nothing.
-                let verb_object = doc.word(r.last) == "to"
-                    && doc.entity(r.last + 1).is_none()
+                // "ready to meet Putin", "agreed on Tuesday to stop attacking Ukraine's …": whom
+                // the verb after "to" acts on proposed nothing.
+                let verb_at = if doc.word(r.last) == "to" {
+                    r.last + 1
+                } else if doc.is(object_from, &["to"]) {
+                    object_from + 1
+                } else {
+                    usize::MAX
+                };
+                let verb_object = verb_at != usize::MAX
+                    && doc.entity(verb_at).is_none()
                     && doc
                         .a
                         .tokens
-                        .get(r.last + 1)
+                        .get(verb_at)
                         .is_some_and(|t| t.kind != crate::engine::analysis::TokenKind::Number)
                     && !doc.is(
-                        r.last + 1,
+                        verb_at,
                         &[
                             "a", "an", "the", "any", "this", "that", "its", "their", "his", "her",
                         ],
                     )
-                    && doc.raw(r.last + 1).starts_with(|c: char| c.is_lowercase());
+                    && doc.raw(verb_at).starts_with(|c: char| c.is_lowercase());
                 let proposers: Vec<Actor> = object
                     .filter(|_| !verb_object)
                     .map(|o| {

@@ -239,7 +239,16 @@ fn according_to(doc: &Doc, t: Trigger, published: Option<jiff::civil::Date>) -> 
     let sent = doc.sentence_tokens(t.first);
     let (speaker, last) = doc.np_starting_at(t.last + 1, sent.end)?;
     let content_range = if t.first > sent.start + 1 {
-        let from = sent.start.max(t.first.saturating_sub(CONTENT_REACH));
+        // "BANGKOK (AP) — Myanmar's military …, according to X": not the dateline.
+        let dateline = if doc.dateline_end < t.first {
+            doc.dateline_end
+        } else {
+            0
+        };
+        let from = sent
+            .start
+            .max(dateline)
+            .max(t.first.saturating_sub(CONTENT_REACH));
         let mut end = t.first;
         while end > from && doc.is_punct(end - 1) {
             end -= 1;
@@ -653,9 +662,11 @@ fn reported_content(
     });
     // "said in an interview published on Friday", "said at a rally in Ohio when …": where
     // it was said, not what.
+    // "said on condition of anonymity because …": how it was said.
     let occasion = that.is_none()
-        && doc.is(start, &["in", "at", "during", "on", "via", "after"])
-        && (start + 1..(start + 4).min(end)).any(|i| doc.is_cue(i, WordRole::SpeechOccasion))
+        && (doc.is(start, &["in", "at", "during", "on", "via", "after"])
+            && (start + 1..(start + 4).min(end)).any(|i| doc.is_cue(i, WordRole::SpeechOccasion))
+            || doc.is(start, &["on"]) && doc.is(start + 1, &["condition"]))
         && !(start..end).any(|i| doc.a.tokens[i].kind == TokenKind::OpenQuote);
     if end > start + 1 && !parenthetical && !only_channel && !occasion {
         let span = doc.span_of(start, end - 1);

@@ -148,6 +148,7 @@ pub(crate) fn build(
     } else if attacker.is_none() {
         attacker = attacker_before(doc, t.first, cs, t.entry.pos != Pos::Verb)
             .or_else(|| claimant(doc, t.first, cs))
+            .or_else(|| accused_of(doc, t.first, cs))
             .or_else(|| {
                 (t.entry.pos == Pos::Verb && !doc.a.all_caps)
                     .then(|| doc.subject_of_infinitive(t.first, cs))
@@ -159,6 +160,14 @@ pub(crate) fn build(
     let mut i = t.last + 1;
     while i < ce {
         let w = doc.word(i);
+        // "claimed responsibility for the attack in a statement on its radio": the occasion of
+        // a saying ends the strike's words.
+        if matches!(w, "in" | "on" | "at")
+            && doc.is(i + 1, &["a", "an", "the", "its", "their", "his", "her"])
+            && doc.is_cue(i + 2, WordRole::SpeechOccasion)
+        {
+            break;
+        }
         if matches!(
             w,
             "on" | "against" | "at" | "into" | "targeting" | "targetting" | "hitting"
@@ -299,6 +308,27 @@ pub(crate) fn build(
     Some(c)
 }
 
+/// "accused Russia of launching 40 drones": the accused is the attacker of the gerund.
+fn accused_of(doc: &Doc, first: usize, cs: usize) -> Option<Actor> {
+    if first < cs + 3 || !doc.is(first - 1, &["of"]) || !doc.word(first).ends_with("ing") {
+        return None;
+    }
+    let (a, start) = doc.np_ending_at(first - 2, cs)?;
+    (start > cs
+        && doc.is(
+            start - 1,
+            &[
+                "accused",
+                "accuses",
+                "accusing",
+                "accuse",
+                "suspected",
+                "suspects",
+            ],
+        ))
+    .then_some(a)
+}
+
 /// A bare "strike" in labour news: a `labour` cue word in its sentence or the one before
 /// ("the union said the strike would expand"), and no weapon or casualty word in its sentence.
 fn labour_context(doc: &Doc, t: &Trigger) -> bool {
@@ -390,7 +420,8 @@ fn attacker_before(doc: &Doc, first: usize, cs: usize, noun: bool) -> Option<Act
             return Some(a);
         }
         if let Some((e, ent)) = doc.entity(i) {
-            let civilian = ent.role.as_deref() == Some("CVL");
+            // "told reporters the attacker detonated …": the press told is no attacker.
+            let civilian = matches!(ent.role.as_deref(), Some("CVL" | "MED"));
             if matches!(
                 ent.kind,
                 EntityKind::Media | EntityKind::City | EntityKind::Region
