@@ -976,7 +976,7 @@ pub fn same_actor(a: &Actor, b: &Actor) -> bool {
             && b.kind != ActorKind::Person)
 }
 
-fn strip_determiner(s: &str) -> &str {
+pub(crate) fn strip_determiner(s: &str) -> &str {
     for d in ["the ", "The ", "a ", "A ", "an ", "An "] {
         if let Some(rest) = s.strip_prefix(d) {
             return rest;

@@ -104,12 +104,31 @@ pub(crate) fn build(
     } else if let Some(a) = coordinated_subject(doc, t.first, floor) {
         speaker = Some(a);
     }
+    // "…, told NBC News that …": whom one tells is not the speaker.
     let inverted = speaker.is_none()
         && t.first > sent.start
+        && !doc.is(t.first, &["told", "tells", "tell", "telling"])
         && (doc.raw(t.first - 1) == "," || doc.a.tokens[t.first - 1].kind == TokenKind::CloseQuote);
-    if inverted
-        && let Some((a, _)) = doc.np_starting_at(t.last + 1, ce.max(t.last + 2).min(sent.end))
+    // "Dmitri Alperovitch, CrowdStrike's co-founder, told NBC News that …": the first party
+    // of the sentence before the set-off verb.
+    if speaker.is_none()
+        && t.first > sent.start
+        && doc.raw(t.first - 1) == ","
+        && doc.is(t.first, &["told", "tells"])
     {
+        speaker = super::first_party_in(doc, floor..t.first - 1);
+    }
+    if inverted
+        && let Some((mut a, _)) = doc.np_starting_at(t.last + 1, ce.max(t.last + 2).min(sent.end))
+    {
+        // "…, said a member of a local People's Defense Force": the speaker is the whole
+        // phrase after the verb, not the name at its end.
+        let from = doc.span(t.last + 1).start;
+        if a.span.start > from && doc.is(t.last + 1, &["a", "an", "one", "the"]) {
+            a.span = Span::new(from, a.span.end);
+            a.name = a.span.slice(doc.text).to_string();
+            a.canonical = super::doc::strip_determiner(&a.name).to_string();
+        }
         speaker_span = Some(a.span);
         speaker = Some(a);
     }
@@ -546,7 +565,19 @@ fn reported_content(
     speaker: Option<Span>,
     sent: std::ops::Range<usize>,
 ) -> (Option<String>, Option<Span>) {
-    let mut start = t.last + 1;
+    // "…, said a member of the local defence force, who spoke …": after a speaker set after
+    // the verb comes no content; what was said stands before.
+    let inverted = t.first > sent.start
+        && !super::is_participle_after_comma(doc, t.first) // ", saying the President was …"
+        && (doc.raw(t.first - 1) == "," || doc.a.tokens[t.first - 1].kind == TokenKind::CloseQuote)
+        && speaker.is_some_and(|s| {
+            let after = doc.token_at_or_after(s.end);
+            s.start >= doc.span(t.last).end
+                && doc.token_at_or_after(s.start) <= t.last + 2
+                // "said Arthur Caplan, a bioethicist …", not "said his patients are …".
+                && (after >= sent.end || doc.is_punct(after))
+        });
+    let mut start = if inverted { sent.end } else { t.last + 1 };
     // "said Friday he would …", "said on Wednesday.": a time right after the verb is not
     // content.
     while start < sent.end
