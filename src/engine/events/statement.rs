@@ -575,7 +575,7 @@ fn reported_content(
             s.start >= doc.span(t.last).end
                 && doc.token_at_or_after(s.start) <= t.last + 2
                 // "said Arthur Caplan, a bioethicist …", not "said his patients are …".
-                && (after >= sent.end || doc.is_punct(after))
+                && (after >= sent.end || doc.is_punct(after) || doc.is(after, &["'s", "\u{2019}s"]))
         });
     let mut start = if inverted { sent.end } else { t.last + 1 };
     // "said Friday he would …", "said on Wednesday.": a time right after the verb is not
