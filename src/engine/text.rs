@@ -61,8 +61,8 @@ const SENTENCE_STARTERS: &[&str] = &[
 
 /// Splits `text` into tokens and sentences.
 pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Sentence>) {
-    let tokens = Tokenizer::new(text).run();
-    let sentences = split_sentences(text, &tokens);
+    let (tokens, newlines) = Tokenizer::new(text).run();
+    let sentences = split_sentences(text, &tokens, &newlines);
     (tokens, sentences)
 }
 
@@ -168,6 +168,9 @@ struct Tokenizer<'t> {
     text: &'t str,
     bytes: &'t [u8],
     tokens: Vec<Token>,
+    /// The byte offsets of the text's line feeds, in order (all are white space between
+    /// tokens, which the tokenizer steps over one by one).
+    newlines: Vec<usize>,
 }
 
 impl<'t> Tokenizer<'t> {
@@ -177,6 +180,7 @@ impl<'t> Tokenizer<'t> {
             bytes: text.as_bytes(),
             // News prose has about one token per six bytes: reserve so that it does not grow.
             tokens: Vec::with_capacity(text.len() / 4 + 1),
+            newlines: Vec::new(),
         }
     }
 
@@ -223,12 +227,18 @@ impl<'t> Tokenizer<'t> {
         self.tokens.push(Token { span, kind, case });
     }
 
-    fn run(mut self) -> Vec<Token> {
+    /// The tokens, and the offsets of the line feeds.
+    fn run(mut self) -> (Vec<Token>, Vec<usize>) {
         let mut i = 0;
         while let Some(&b) = self.bytes.get(i) {
             // ASCII spaces, letters and digits first, by byte.
             match b {
-                b' ' | b'\t'..=b'\r' => {
+                b' ' | b'\t' | b'\x0B'..=b'\r' => {
+                    i += 1;
+                    continue;
+                }
+                b'\n' => {
+                    self.newlines.push(i);
                     i += 1;
                     continue;
                 }
@@ -272,7 +282,7 @@ impl<'t> Tokenizer<'t> {
                 i = j;
             }
         }
-        self.tokens
+        (self.tokens, self.newlines)
     }
 
     /// The end of the letters and other word characters from byte `i` on, noting their
@@ -511,8 +521,9 @@ fn ascii_letters_end(bytes: &[u8], mut i: usize, seen: &mut CaseSeen) -> usize {
     i
 }
 
-/// Places sentence boundaries over the tokens.
-fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+/// Places sentence boundaries over the tokens; `newlines` are the offsets of the text's line
+/// feeds.
+fn split_sentences(text: &str, tokens: &[Token], newlines: &[usize]) -> Vec<Sentence> {
     let mut sentences = Vec::new();
     let mut start = 0;
     let mut i = 0;
@@ -527,8 +538,9 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         } else {
             false
         };
-        let split =
-            split || (end < tokens.len() && paragraph_break(text, tokens[end - 1], tokens[end]));
+        let split = split
+            || (end < tokens.len()
+                && paragraph_break(text, newlines, tokens[end - 1], tokens[end]));
         if split || end == tokens.len() {
             if end > start {
                 sentences.push(Sentence {
@@ -596,24 +608,28 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, next: usize) -> bool {
 
 /// A word token with inner periods that ends in one ("U.S.") may end a sentence only when a
 /// typical sentence opener follows; checked in [`ends_dotted`].
-fn paragraph_break(text: &str, before: Token, after: Token) -> bool {
+fn paragraph_break(text: &str, newlines: &[usize], before: Token, after: Token) -> bool {
     let gap = &text[before.span.end..after.span.start];
-    let newlines = gap.bytes().filter(|&b| b == b'\n').count();
-    if newlines >= 2 {
+    let line_feeds = gap.bytes().filter(|&b| b == b'\n').count();
+    if line_feeds >= 2 {
         return true;
     }
-    if newlines == 1 {
+    if line_feeds == 1 {
         // A line break ends a sentence when the next line's first word would have fitted on
         // the line before, or the line is short (a headline); wrapped wire copy fills its lines.
         if after.case == Case::Lower {
             return false;
         }
-        let line_start = text[..before.span.end].rfind('\n').map_or(0, |p| p + 1);
+        // The line feed of the gap is `newlines[k]`: the lines are found among the offsets.
+        let k = newlines.partition_point(|&p| p < before.span.end);
+        let line_start_after = |line: usize| line.checked_sub(1).map_or(0, |p| newlines[p] + 1);
+        let line_start = line_start_after(k);
         let line_len = before.span.end - line_start;
-        let above = &text[..line_start.saturating_sub(1)];
-        let above_len = above.len() - above.rfind('\n').map_or(0, |p| p + 1);
+        let above_len = k
+            .checked_sub(1)
+            .map_or(0, |p| newlines[p] - line_start_after(p));
+        let next_line_len = newlines.get(k + 1).map_or(text.len(), |&p| p) - after.span.start;
         let rest = &text[after.span.start..];
-        let next_line_len = rest.find('\n').unwrap_or(rest.len());
         let first_word = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let indented = gap.ends_with([' ', '\t']) && gap.len() > 2;
         let width = line_len.max(above_len).max(next_line_len);
