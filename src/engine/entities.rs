@@ -15,7 +15,6 @@
 //!    refer to the nearest earlier person outside quotations when the pronoun is outside them.
 
 use std::collections::HashMap;
-use std::hash::Hasher;
 use std::sync::Arc;
 
 use aho_corasick::{
@@ -23,7 +22,7 @@ use aho_corasick::{
 };
 
 use super::analysis::{Case, Entity, EntityKind, Sentence, Token, TokenKind};
-use super::lexicon::{EntityEntry, Lexicons, MixHasher, TitleEntry};
+use super::lexicon::{EntityEntry, Lexicons, TitleEntry};
 use super::model::Span;
 use super::phrases::{PhraseHash, PhraseIndex};
 
@@ -239,7 +238,7 @@ impl EntityMatcher {
             .collect();
         let found = self.dictionary(text, tokens, &hashes, &sentence_starts, all_caps);
         let mut entities = self.compose(text, tokens, &hashes, found, all_caps);
-        resolve_references(text, tokens, &mut entities, quotes, all_caps);
+        resolve_references(text, tokens, &hashes, &mut entities, quotes, all_caps);
         entities
     }
 
@@ -721,10 +720,12 @@ fn unknown_name(
     Some(last)
 }
 
-/// Pass 3: surnames and pronouns refer back to the people they mean.
+/// Pass 3: surnames and pronouns refer back to the people they mean. `hashes` are the
+/// tokens' [`PhraseHash`]es.
 fn resolve_references(
     text: &str,
     tokens: &[Token],
+    hashes: &[PhraseHash],
     entities: &mut Vec<Entity>,
     quotes: &[Span],
     all_caps: bool,
@@ -735,14 +736,6 @@ fn resolve_references(
         let after = quotes.partition_point(|q| q.start <= s.start);
         after > 0 && quotes[after - 1].contains(s)
     };
-    let mut covered = vec![false; tokens.len()];
-    let mut e = 0;
-    for (i, t) in tokens.iter().enumerate() {
-        while e < entities.len() && entities[e].span.end <= t.span.start {
-            e += 1;
-        }
-        covered[i] = e < entities.len() && entities[e].span.start <= t.span.start;
-    }
     // Surname (last word of a person's name) → index of the person's full mention.
     let mut added: Vec<Entity> = Vec::new();
     // The latest person mentioned, and the latest outside quotations: the antecedents of a
@@ -766,13 +759,17 @@ fn resolve_references(
                     && head.contains(' ')
                 {
                     let surname = last.to_lowercase();
-                    surname_filter.insert(&surname);
+                    surname_filter.insert(PhraseHash::of(surname.as_bytes()));
                     surname_of.insert(surname, next_entity);
                 }
             }
             next_entity += 1;
         }
-        if covered[i] || t.kind != TokenKind::Word {
+        // Inside the first entity not ended before the token.
+        let covered = entities
+            .get(next_entity)
+            .is_some_and(|ent| ent.span.start <= t.span.start);
+        if covered || t.kind != TokenKind::Word {
             continue;
         }
         let word = t.span.slice(text);
@@ -780,9 +777,13 @@ fn resolve_references(
         if capitalized
             && (all_caps || t.case == Case::Title)
             && !surname_of.is_empty()
-            && let lower = lower_case(word, &mut lowered)
-            && surname_filter.may_hold(lower)
-            && let Some(&target) = surname_of.get(lower)
+            && surname_filter.may_hold(if word.is_ascii() {
+                // Lower case is ASCII case folding here: the token's own hash.
+                hashes[i]
+            } else {
+                PhraseHash::of(lower_case(word, &mut lowered).as_bytes())
+            })
+            && let Some(&target) = surname_of.get(lower_case(word, &mut lowered))
         {
             added.push(reference(
                 t.span,
@@ -834,27 +835,26 @@ fn resolve_references(
     *entities = merged;
 }
 
-/// A 256-bit Bloom filter of the surnames seen so far in an article.
+/// A 256-bit Bloom filter of the surnames seen so far in an article, by the [`PhraseHash`] of
+/// their lower-case text.
 #[derive(Default)]
 struct SurnameFilter([u64; 4]);
 
 impl SurnameFilter {
-    fn bits(word: &str) -> [usize; 2] {
-        let mut h = MixHasher::default();
-        h.write(word.as_bytes());
-        let h = h.finish();
+    fn bits(hash: PhraseHash) -> [usize; 2] {
+        let h = hash.key();
         [(h & 255) as usize, ((h >> 8) & 255) as usize]
     }
 
-    fn insert(&mut self, word: &str) {
-        for bit in Self::bits(word) {
+    fn insert(&mut self, hash: PhraseHash) {
+        for bit in Self::bits(hash) {
             self.0[bit / 64] |= 1 << (bit % 64);
         }
     }
 
-    /// False when `word` was never inserted.
-    fn may_hold(&self, word: &str) -> bool {
-        Self::bits(word)
+    /// False when no surname of this hash was inserted.
+    fn may_hold(&self, hash: PhraseHash) -> bool {
+        Self::bits(hash)
             .iter()
             .all(|&bit| self.0[bit / 64] & (1 << (bit % 64)) != 0)
     }

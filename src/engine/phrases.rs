@@ -86,7 +86,7 @@ impl PhraseHash {
 
     /// The 64-bit key of the text hashed so far (never 0).
     #[inline]
-    fn key(self) -> u64 {
+    pub fn key(self) -> u64 {
         let h = (self.blocks ^ self.tail).wrapping_mul(MIX);
         (h ^ (h >> 32)).max(1)
     }
