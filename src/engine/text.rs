@@ -527,6 +527,8 @@ fn split_sentences(text: &str, tokens: &[Token], newlines: &[usize]) -> Vec<Sent
     let mut sentences = Vec::new();
     let mut start = 0;
     let mut i = 0;
+    // The first line feed after the tokens looked at so far.
+    let mut line_feed = 0;
     while i < tokens.len() {
         let mut end = i + 1; // exclusive index of the sentence's last token if we split here
         let split = if tokens[i].kind == TokenKind::Terminal {
@@ -539,8 +541,16 @@ fn split_sentences(text: &str, tokens: &[Token], newlines: &[usize]) -> Vec<Sent
             false
         };
         let split = split
-            || (end < tokens.len()
-                && paragraph_break(text, newlines, tokens[end - 1], tokens[end]));
+            || (end < tokens.len() && {
+                let before = tokens[end - 1];
+                while newlines
+                    .get(line_feed)
+                    .is_some_and(|&p| p < before.span.end)
+                {
+                    line_feed += 1;
+                }
+                paragraph_break(text, newlines, line_feed, before, tokens[end])
+            });
         if split || end == tokens.len() {
             if end > start {
                 sentences.push(Sentence {
@@ -606,11 +616,15 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, next: usize) -> bool {
     true
 }
 
-/// A word token with inner periods that ends in one ("U.S.") may end a sentence only when a
-/// typical sentence opener follows; checked in [`ends_dotted`].
-fn paragraph_break(text: &str, newlines: &[usize], before: Token, after: Token) -> bool {
-    let gap = &text[before.span.end..after.span.start];
-    let line_feeds = gap.bytes().filter(|&b| b == b'\n').count();
+/// Whether a sentence ends between `before` and `after` without a terminal: at a blank line,
+/// at a line break that is no wrapping, or after a word token with inner periods that ends in
+/// one ("U.S.") when a typical sentence opener follows (checked in [`ends_dotted`]).
+/// `newlines[k..]` are the offsets of the line feeds after `before`.
+fn paragraph_break(text: &str, newlines: &[usize], k: usize, before: Token, after: Token) -> bool {
+    let line_feeds = newlines[k..]
+        .iter()
+        .take_while(|&&p| p < after.span.start)
+        .count();
     if line_feeds >= 2 {
         return true;
     }
@@ -621,7 +635,6 @@ fn paragraph_break(text: &str, newlines: &[usize], before: Token, after: Token) 
             return false;
         }
         // The line feed of the gap is `newlines[k]`: the lines are found among the offsets.
-        let k = newlines.partition_point(|&p| p < before.span.end);
         let line_start_after = |line: usize| line.checked_sub(1).map_or(0, |p| newlines[p] + 1);
         let line_start = line_start_after(k);
         let line_len = before.span.end - line_start;
@@ -631,11 +644,12 @@ fn paragraph_break(text: &str, newlines: &[usize], before: Token, after: Token) 
         let next_line_len = newlines.get(k + 1).map_or(text.len(), |&p| p) - after.span.start;
         let rest = &text[after.span.start..];
         let first_word = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        let indented = gap.ends_with([' ', '\t']) && gap.len() > 2;
+        let gap = &text.as_bytes()[before.span.end..after.span.start];
+        let indented = matches!(gap.last(), Some(b' ' | b'\t')) && gap.len() > 2;
         let width = line_len.max(above_len).max(next_line_len);
         return indented || line_len < 40 || line_len + 1 + first_word + 8 <= width;
     }
-    if before.kind == TokenKind::Word && before.span.slice(text).ends_with('.') {
+    if before.kind == TokenKind::Word && text.as_bytes()[before.span.end - 1] == b'.' {
         return ends_dotted(text, after);
     }
     false
