@@ -307,11 +307,22 @@ impl<'t> Tokenizer<'t> {
     /// A word: letters with inner apostrophes ("don't"), hyphens ("technical-level") and
     /// periods between single letters ("U.S.", "a.m."); a possessive "'s" is its own token.
     fn word(&mut self, start: usize) -> usize {
-        let mut i = start;
         let mut dotted = false;
         // The letter case, seen while the word is scanned (every letter of the word passes
-        // through `word_chars_end`).
+        // through `ascii_letters_end` or `word_chars_end`).
         let mut seen = CaseSeen::default();
+        let mut i = ascii_letters_end(self.bytes, start, &mut seen);
+        // Most words are ASCII letters followed by an ASCII byte that cannot go on with a
+        // word: not a letter, apostrophe, hyphen or period (nor a byte beyond ASCII).
+        if self
+            .bytes
+            .get(i)
+            .is_none_or(|&b| b < 0x80 && !matches!(b, b'\'' | b'-' | b'.'))
+        {
+            let case = seen.case(self.text, start, i);
+            self.push(start, i, TokenKind::Word, case);
+            return i;
+        }
         loop {
             i = self.word_chars_end(i, &mut seen);
             match self.two_at(i) {
