@@ -366,8 +366,28 @@ impl EntityMatcher {
             }
         }
         let mut out: Vec<Entity> = Vec::with_capacity(found.len());
+        // The first dictionary match and the first title not before the token looked at.
+        let (mut next_found, mut next_title) = (0, 0);
         let mut i = 0;
         while i < tokens.len() {
+            // Nothing starts at a token where neither an unused dictionary match nor a title
+            // does: go to the next one where either does.
+            while found
+                .get(next_found)
+                .is_some_and(|c| c.first < i || by_first[c.first] == NONE)
+            {
+                next_found += 1;
+            }
+            while titles.get(next_title).is_some_and(|t| t.0 < i) {
+                next_title += 1;
+            }
+            let next_start = match (found.get(next_found), titles.get(next_title)) {
+                (Some(c), Some(t)) => c.first.min(t.0),
+                (Some(c), None) => c.first,
+                (None, Some(t)) => t.0,
+                (None, None) => break,
+            };
+            i = next_start;
             // A modifier: nationality, country, government seat or organization.
             let modifier = candidate_at(&by_first, i)
                 .filter(|c| is_modifier(self.entries[c.entry as usize].kind));
