@@ -60,7 +60,20 @@ impl PhraseHash {
     /// the first block (all of most tokens) taken whole: the hash of every token of a text.
     #[inline]
     pub fn of_range(bytes: &[u8], from: usize, to: usize) -> PhraseHash {
-        let take = (to - from).min(8);
+        let len = to - from;
+        // Most tokens: one to seven bytes, with eight bytes readable from their start.
+        if (1..8).contains(&len)
+            && let Some(block) = bytes.get(from..from + 8)
+        {
+            let x = u64::from_le_bytes(block.try_into().expect("eight bytes"));
+            let x = x & (u64::MAX >> (64 - 8 * len));
+            let folded = x | (between(x, 0x40, 0x5B) >> 2);
+            return PhraseHash {
+                blocks: Self::EMPTY.blocks,
+                tail: folded | ((len as u64) << 56),
+            };
+        }
+        let take = len.min(8);
         let x = eight_bytes(bytes, from, from + take);
         let folded = x | (between(x, 0x40, 0x5B) >> 2);
         let first = if take == 8 {
