@@ -112,7 +112,7 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 /// Subject pronouns that stand for a person.
-const PERSON_PRONOUNS: &[&str] = &["he", "she"];
+const PERSON_PRONOUNS: [&str; 2] = ["he", "she"];
 
 /// Compiled entity dictionaries; built once per engine.
 #[derive(Debug)]
@@ -766,6 +766,7 @@ fn resolve_references(
     // Most capitalized words are no surname: a small Bloom filter answers them before the map.
     let mut surname_filter = SurnameFilter::default();
     let mut lowered = String::new();
+    let pronoun_hashes = PERSON_PRONOUNS.map(|p| PhraseHash::of(p.as_bytes()));
     for (i, t) in tokens.iter().enumerate() {
         while next_entity < entities.len() && entities[next_entity].span.end <= t.span.start {
             let ent = &entities[next_entity];
@@ -792,11 +793,11 @@ fn resolve_references(
         if covered || t.kind != TokenKind::Word {
             continue;
         }
-        let word = t.span.slice(text);
         let capitalized = matches!(t.case, Case::Title | Case::Upper);
         if capitalized
             && (all_caps || t.case == Case::Title)
             && !surname_of.is_empty()
+            && let word = t.span.slice(text)
             && surname_filter.may_hold(if word.is_ascii() {
                 // Lower case is ASCII case folding here: the token's own hash.
                 hashes[i]
@@ -813,8 +814,13 @@ fn resolve_references(
             ));
             continue;
         }
-        // No other letters lower-case to ASCII h, e or s: an ASCII comparison is the same test.
-        if PERSON_PRONOUNS.iter().any(|p| word.eq_ignore_ascii_case(p)) {
+        // No other letters lower-case to ASCII h, e or s: an ASCII comparison is the same test,
+        // and a word that passes it has a pronoun's hash.
+        if pronoun_hashes.contains(&hashes[i])
+            && PERSON_PRONOUNS
+                .iter()
+                .any(|p| t.span.slice(text).eq_ignore_ascii_case(p))
+        {
             let antecedent = if in_quote(t.span) {
                 last_person
             } else {
