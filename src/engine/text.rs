@@ -10,13 +10,14 @@ use super::analysis::{Case, Sentence, Token, TokenKind};
 use super::model::Span;
 use super::numbers::lex::{ONES, between, eight_bytes};
 
-/// Abbreviations after which a period does not end a sentence (lower case, without the period).
+/// Abbreviations after which a period does not end a sentence (lower case, without the period),
+/// sorted and at most eight bytes long (for [`is_abbreviation`]).
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "maj", "adm", "cmdr",
-    "brig", "gov", "sen", "rep", "reps", "sens", "gens", "amb", "pres", "rev", "fr", "st", "mt",
-    "ft", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "approx", "dept", "est",
-    "messrs", "mme", "mlle", "hon", "insp", "supt", "cpl", "pvt", "sgt", "gov", "atty",
+    "adm", "amb", "approx", "apr", "atty", "aug", "brig", "capt", "cmdr", "co", "col", "corp",
+    "cpl", "dec", "dept", "dr", "est", "etc", "feb", "fr", "ft", "gen", "gens", "gov", "hon",
+    "inc", "insp", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "messrs", "mlle", "mme",
+    "mr", "mrs", "ms", "mt", "no", "nos", "nov", "oct", "pres", "prof", "pvt", "rep", "reps",
+    "rev", "sen", "sens", "sep", "sept", "sgt", "sr", "st", "supt", "vs",
 ];
 
 /// Words that start a new sentence after an abbreviation with inner periods ("the U.S. The").
@@ -581,6 +582,19 @@ fn closes(text: &str, t: Token) -> bool {
         || (t.kind == TokenKind::Punct && matches!(t.span.slice(text), ")" | "]"))
 }
 
+/// Whether `word` is one of [`ABBREVIATIONS`] up to ASCII case.
+fn is_abbreviation(word: &str) -> bool {
+    let mut lower = [0u8; 8];
+    let Some(lower) = lower.get_mut(..word.len()) else {
+        return false; // longer than any
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    ABBREVIATIONS
+        .binary_search_by(|a| a.as_bytes().cmp(lower))
+        .is_ok()
+}
+
 /// Whether the terminal token `i` (with closers up to `next`) ends its sentence.
 fn ends_sentence(text: &str, tokens: &[Token], i: usize, next: usize) -> bool {
     let Some(following) = tokens.get(next) else {
@@ -612,7 +626,7 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, next: usize) -> bool {
     if prev.kind != TokenKind::Word {
         return true;
     }
-    if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
+    if is_abbreviation(word) {
         // "Mar. 23", "Gen. Smith": never an end; "No." only before a number.
         return word.eq_ignore_ascii_case("no") && following.kind != TokenKind::Number;
     }
@@ -838,6 +852,19 @@ DEPARTMENT.  ACCORDING TO THAT GARRISON, THE MASS KIDNAPPING TOOK PLACE ON
         for (text, want) in cases {
             assert_eq!(&sentences(text), want, "sentences of {text:?}");
         }
+    }
+
+    #[test]
+    fn abbreviations_are_found_in_any_ascii_case() {
+        assert!(ABBREVIATIONS.is_sorted() && ABBREVIATIONS.iter().all(|a| a.len() <= 8));
+        for word in ABBREVIATIONS {
+            assert!(is_abbreviation(word), "{word}");
+            assert!(is_abbreviation(&word.to_ascii_uppercase()), "{word}");
+        }
+        for word in ["Mrx", "M", "", "approxima", "Ｍr", "mr."] {
+            assert!(!is_abbreviation(word), "{word}");
+        }
+        assert!(is_abbreviation("Gen") && is_abbreviation("sEPT"));
     }
 
     #[test]
