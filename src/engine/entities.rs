@@ -15,7 +15,6 @@
 //!    refer to the nearest earlier person outside quotations when the pronoun is outside them.
 
 use std::collections::HashMap;
-use std::hash::Hasher;
 use std::sync::Arc;
 
 use aho_corasick::{
@@ -23,7 +22,7 @@ use aho_corasick::{
 };
 
 use super::analysis::{Case, Entity, EntityKind, Sentence, Token, TokenKind};
-use super::lexicon::{EntityEntry, Lexicons, MixHasher, TitleEntry};
+use super::lexicon::{EntityEntry, Lexicons, TitleEntry};
 use super::model::Span;
 use super::phrases::{PhraseHash, PhraseIndex};
 
@@ -113,7 +112,7 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 /// Subject pronouns that stand for a person.
-const PERSON_PRONOUNS: &[&str] = &["he", "she"];
+const PERSON_PRONOUNS: [&str; 2] = ["he", "she"];
 
 /// Compiled entity dictionaries; built once per engine.
 #[derive(Debug)]
@@ -239,7 +238,7 @@ impl EntityMatcher {
             .collect();
         let found = self.dictionary(text, tokens, &hashes, &sentence_starts, all_caps);
         let mut entities = self.compose(text, tokens, &hashes, found, all_caps);
-        resolve_references(text, tokens, &mut entities, quotes, all_caps);
+        resolve_references(text, tokens, &hashes, &mut entities, quotes, all_caps);
         entities
     }
 
@@ -367,8 +366,28 @@ impl EntityMatcher {
             }
         }
         let mut out: Vec<Entity> = Vec::with_capacity(found.len());
+        // The first dictionary match and the first title not before the token looked at.
+        let (mut next_found, mut next_title) = (0, 0);
         let mut i = 0;
         while i < tokens.len() {
+            // Nothing starts at a token where neither an unused dictionary match nor a title
+            // does: go to the next one where either does.
+            while found
+                .get(next_found)
+                .is_some_and(|c| c.first < i || by_first[c.first] == NONE)
+            {
+                next_found += 1;
+            }
+            while titles.get(next_title).is_some_and(|t| t.0 < i) {
+                next_title += 1;
+            }
+            let next_start = match (found.get(next_found), titles.get(next_title)) {
+                (Some(c), Some(t)) => c.first.min(t.0),
+                (Some(c), None) => c.first,
+                (None, Some(t)) => t.0,
+                (None, None) => break,
+            };
+            i = next_start;
             // A modifier: nationality, country, government seat or organization.
             let modifier = candidate_at(&by_first, i)
                 .filter(|c| is_modifier(self.entries[c.entry as usize].kind));
@@ -721,10 +740,12 @@ fn unknown_name(
     Some(last)
 }
 
-/// Pass 3: surnames and pronouns refer back to the people they mean.
+/// Pass 3: surnames and pronouns refer back to the people they mean. `hashes` are the
+/// tokens' [`PhraseHash`]es.
 fn resolve_references(
     text: &str,
     tokens: &[Token],
+    hashes: &[PhraseHash],
     entities: &mut Vec<Entity>,
     quotes: &[Span],
     all_caps: bool,
@@ -735,14 +756,6 @@ fn resolve_references(
         let after = quotes.partition_point(|q| q.start <= s.start);
         after > 0 && quotes[after - 1].contains(s)
     };
-    let mut covered = vec![false; tokens.len()];
-    let mut e = 0;
-    for (i, t) in tokens.iter().enumerate() {
-        while e < entities.len() && entities[e].span.end <= t.span.start {
-            e += 1;
-        }
-        covered[i] = e < entities.len() && entities[e].span.start <= t.span.start;
-    }
     // Surname (last word of a person's name) → index of the person's full mention.
     let mut added: Vec<Entity> = Vec::new();
     // The latest person mentioned, and the latest outside quotations: the antecedents of a
@@ -753,6 +766,7 @@ fn resolve_references(
     // Most capitalized words are no surname: a small Bloom filter answers them before the map.
     let mut surname_filter = SurnameFilter::default();
     let mut lowered = String::new();
+    let pronoun_hashes = PERSON_PRONOUNS.map(|p| PhraseHash::of(p.as_bytes()));
     for (i, t) in tokens.iter().enumerate() {
         while next_entity < entities.len() && entities[next_entity].span.end <= t.span.start {
             let ent = &entities[next_entity];
@@ -766,23 +780,31 @@ fn resolve_references(
                     && head.contains(' ')
                 {
                     let surname = last.to_lowercase();
-                    surname_filter.insert(&surname);
+                    surname_filter.insert(PhraseHash::of(surname.as_bytes()));
                     surname_of.insert(surname, next_entity);
                 }
             }
             next_entity += 1;
         }
-        if covered[i] || t.kind != TokenKind::Word {
+        // Inside the first entity not ended before the token.
+        let covered = entities
+            .get(next_entity)
+            .is_some_and(|ent| ent.span.start <= t.span.start);
+        if covered || t.kind != TokenKind::Word {
             continue;
         }
-        let word = t.span.slice(text);
         let capitalized = matches!(t.case, Case::Title | Case::Upper);
         if capitalized
             && (all_caps || t.case == Case::Title)
             && !surname_of.is_empty()
-            && let lower = lower_case(word, &mut lowered)
-            && surname_filter.may_hold(lower)
-            && let Some(&target) = surname_of.get(lower)
+            && let word = t.span.slice(text)
+            && surname_filter.may_hold(if word.is_ascii() {
+                // Lower case is ASCII case folding here: the token's own hash.
+                hashes[i]
+            } else {
+                PhraseHash::of(lower_case(word, &mut lowered).as_bytes())
+            })
+            && let Some(&target) = surname_of.get(lower_case(word, &mut lowered))
         {
             added.push(reference(
                 t.span,
@@ -792,8 +814,13 @@ fn resolve_references(
             ));
             continue;
         }
-        // No other letters lower-case to ASCII h, e or s: an ASCII comparison is the same test.
-        if PERSON_PRONOUNS.iter().any(|p| word.eq_ignore_ascii_case(p)) {
+        // No other letters lower-case to ASCII h, e or s: an ASCII comparison is the same test,
+        // and a word that passes it has a pronoun's hash.
+        if pronoun_hashes.contains(&hashes[i])
+            && PERSON_PRONOUNS
+                .iter()
+                .any(|p| t.span.slice(text).eq_ignore_ascii_case(p))
+        {
             let antecedent = if in_quote(t.span) {
                 last_person
             } else {
@@ -834,27 +861,26 @@ fn resolve_references(
     *entities = merged;
 }
 
-/// A 256-bit Bloom filter of the surnames seen so far in an article.
+/// A 256-bit Bloom filter of the surnames seen so far in an article, by the [`PhraseHash`] of
+/// their lower-case text.
 #[derive(Default)]
 struct SurnameFilter([u64; 4]);
 
 impl SurnameFilter {
-    fn bits(word: &str) -> [usize; 2] {
-        let mut h = MixHasher::default();
-        h.write(word.as_bytes());
-        let h = h.finish();
+    fn bits(hash: PhraseHash) -> [usize; 2] {
+        let h = hash.key();
         [(h & 255) as usize, ((h >> 8) & 255) as usize]
     }
 
-    fn insert(&mut self, word: &str) {
-        for bit in Self::bits(word) {
+    fn insert(&mut self, hash: PhraseHash) {
+        for bit in Self::bits(hash) {
             self.0[bit / 64] |= 1 << (bit % 64);
         }
     }
 
-    /// False when `word` was never inserted.
-    fn may_hold(&self, word: &str) -> bool {
-        Self::bits(word)
+    /// False when no surname of this hash was inserted.
+    fn may_hold(&self, hash: PhraseHash) -> bool {
+        Self::bits(hash)
             .iter()
             .all(|&bit| self.0[bit / 64] & (1 << (bit % 64)) != 0)
     }

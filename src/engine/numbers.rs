@@ -321,6 +321,10 @@ pub(crate) mod lex {
         /// The index of the beginning of the word starting at `s`.
         #[inline]
         fn index_at(b: &[u8], s: usize) -> usize {
+            if let Some(&[x, y, z]) = b.get(s..s + 3) {
+                let (x, y) = (LETTER[usize::from(x)], LETTER[usize::from(y)]);
+                return index(x, y, if y == 26 { 26 } else { LETTER[usize::from(z)] });
+            }
             let at = |i: usize| b.get(i).map_or(26, |c| LETTER[usize::from(*c)]);
             let (x, y) = (at(s), at(s + 1));
             index(x, y, if y == 26 { 26 } else { at(s + 2) })

@@ -10,13 +10,14 @@ use super::analysis::{Case, Sentence, Token, TokenKind};
 use super::model::Span;
 use super::numbers::lex::{ONES, between, eight_bytes};
 
-/// Abbreviations after which a period does not end a sentence (lower case, without the period).
+/// Abbreviations after which a period does not end a sentence (lower case, without the period),
+/// sorted and at most eight bytes long (for [`is_abbreviation`]).
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "maj", "adm", "cmdr",
-    "brig", "gov", "sen", "rep", "reps", "sens", "gens", "amb", "pres", "rev", "fr", "st", "mt",
-    "ft", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "approx", "dept", "est",
-    "messrs", "mme", "mlle", "hon", "insp", "supt", "cpl", "pvt", "sgt", "gov", "atty",
+    "adm", "amb", "approx", "apr", "atty", "aug", "brig", "capt", "cmdr", "co", "col", "corp",
+    "cpl", "dec", "dept", "dr", "est", "etc", "feb", "fr", "ft", "gen", "gens", "gov", "hon",
+    "inc", "insp", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "messrs", "mlle", "mme",
+    "mr", "mrs", "ms", "mt", "no", "nos", "nov", "oct", "pres", "prof", "pvt", "rep", "reps",
+    "rev", "sen", "sens", "sep", "sept", "sgt", "sr", "st", "supt", "vs",
 ];
 
 /// Words that start a new sentence after an abbreviation with inner periods ("the U.S. The").
@@ -61,8 +62,8 @@ const SENTENCE_STARTERS: &[&str] = &[
 
 /// Splits `text` into tokens and sentences.
 pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Sentence>) {
-    let tokens = Tokenizer::new(text).run();
-    let sentences = split_sentences(text, &tokens);
+    let (tokens, newlines) = Tokenizer::new(text).run();
+    let sentences = split_sentences(text, &tokens, &newlines);
     (tokens, sentences)
 }
 
@@ -168,6 +169,9 @@ struct Tokenizer<'t> {
     text: &'t str,
     bytes: &'t [u8],
     tokens: Vec<Token>,
+    /// The byte offsets of the text's line feeds, in order (all are white space between
+    /// tokens, which the tokenizer steps over one by one).
+    newlines: Vec<usize>,
 }
 
 impl<'t> Tokenizer<'t> {
@@ -177,6 +181,7 @@ impl<'t> Tokenizer<'t> {
             bytes: text.as_bytes(),
             // News prose has about one token per six bytes: reserve so that it does not grow.
             tokens: Vec::with_capacity(text.len() / 4 + 1),
+            newlines: Vec::new(),
         }
     }
 
@@ -223,12 +228,18 @@ impl<'t> Tokenizer<'t> {
         self.tokens.push(Token { span, kind, case });
     }
 
-    fn run(mut self) -> Vec<Token> {
+    /// The tokens, and the offsets of the line feeds.
+    fn run(mut self) -> (Vec<Token>, Vec<usize>) {
         let mut i = 0;
         while let Some(&b) = self.bytes.get(i) {
             // ASCII spaces, letters and digits first, by byte.
             match b {
-                b' ' | b'\t'..=b'\r' => {
+                b' ' | b'\t' | b'\x0B'..=b'\r' => {
+                    i += 1;
+                    continue;
+                }
+                b'\n' => {
+                    self.newlines.push(i);
                     i += 1;
                     continue;
                 }
@@ -272,7 +283,7 @@ impl<'t> Tokenizer<'t> {
                 i = j;
             }
         }
-        self.tokens
+        (self.tokens, self.newlines)
     }
 
     /// The end of the letters and other word characters from byte `i` on, noting their
@@ -297,11 +308,22 @@ impl<'t> Tokenizer<'t> {
     /// A word: letters with inner apostrophes ("don't"), hyphens ("technical-level") and
     /// periods between single letters ("U.S.", "a.m."); a possessive "'s" is its own token.
     fn word(&mut self, start: usize) -> usize {
-        let mut i = start;
         let mut dotted = false;
         // The letter case, seen while the word is scanned (every letter of the word passes
-        // through `word_chars_end`).
+        // through `ascii_letters_end` or `word_chars_end`).
         let mut seen = CaseSeen::default();
+        let mut i = ascii_letters_end(self.bytes, start, &mut seen);
+        // Most words are ASCII letters followed by an ASCII byte that cannot go on with a
+        // word: not a letter, apostrophe, hyphen or period (nor a byte beyond ASCII).
+        if self
+            .bytes
+            .get(i)
+            .is_none_or(|&b| b < 0x80 && !matches!(b, b'\'' | b'-' | b'.'))
+        {
+            let case = seen.case(self.text, start, i);
+            self.push(start, i, TokenKind::Word, case);
+            return i;
+        }
         loop {
             i = self.word_chars_end(i, &mut seen);
             match self.two_at(i) {
@@ -511,11 +533,14 @@ fn ascii_letters_end(bytes: &[u8], mut i: usize, seen: &mut CaseSeen) -> usize {
     i
 }
 
-/// Places sentence boundaries over the tokens.
-fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+/// Places sentence boundaries over the tokens; `newlines` are the offsets of the text's line
+/// feeds.
+fn split_sentences(text: &str, tokens: &[Token], newlines: &[usize]) -> Vec<Sentence> {
     let mut sentences = Vec::new();
     let mut start = 0;
     let mut i = 0;
+    // The first line feed after the tokens looked at so far.
+    let mut line_feed = 0;
     while i < tokens.len() {
         let mut end = i + 1; // exclusive index of the sentence's last token if we split here
         let split = if tokens[i].kind == TokenKind::Terminal {
@@ -527,8 +552,17 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         } else {
             false
         };
-        let split =
-            split || (end < tokens.len() && paragraph_break(text, tokens[end - 1], tokens[end]));
+        let split = split
+            || (end < tokens.len() && {
+                let before = tokens[end - 1];
+                while newlines
+                    .get(line_feed)
+                    .is_some_and(|&p| p < before.span.end)
+                {
+                    line_feed += 1;
+                }
+                paragraph_break(text, newlines, line_feed, before, tokens[end])
+            });
         if split || end == tokens.len() {
             if end > start {
                 sentences.push(Sentence {
@@ -546,6 +580,19 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
 fn closes(text: &str, t: Token) -> bool {
     t.kind == TokenKind::CloseQuote
         || (t.kind == TokenKind::Punct && matches!(t.span.slice(text), ")" | "]"))
+}
+
+/// Whether `word` is one of [`ABBREVIATIONS`] up to ASCII case.
+fn is_abbreviation(word: &str) -> bool {
+    let mut lower = [0u8; 8];
+    let Some(lower) = lower.get_mut(..word.len()) else {
+        return false; // longer than any
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    ABBREVIATIONS
+        .binary_search_by(|a| a.as_bytes().cmp(lower))
+        .is_ok()
 }
 
 /// Whether the terminal token `i` (with closers up to `next`) ends its sentence.
@@ -579,7 +626,7 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, next: usize) -> bool {
     if prev.kind != TokenKind::Word {
         return true;
     }
-    if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
+    if is_abbreviation(word) {
         // "Mar. 23", "Gen. Smith": never an end; "No." only before a number.
         return word.eq_ignore_ascii_case("no") && following.kind != TokenKind::Number;
     }
@@ -594,32 +641,40 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, next: usize) -> bool {
     true
 }
 
-/// A word token with inner periods that ends in one ("U.S.") may end a sentence only when a
-/// typical sentence opener follows; checked in [`ends_dotted`].
-fn paragraph_break(text: &str, before: Token, after: Token) -> bool {
-    let gap = &text[before.span.end..after.span.start];
-    let newlines = gap.bytes().filter(|&b| b == b'\n').count();
-    if newlines >= 2 {
+/// Whether a sentence ends between `before` and `after` without a terminal: at a blank line,
+/// at a line break that is no wrapping, or after a word token with inner periods that ends in
+/// one ("U.S.") when a typical sentence opener follows (checked in [`ends_dotted`]).
+/// `newlines[k..]` are the offsets of the line feeds after `before`.
+fn paragraph_break(text: &str, newlines: &[usize], k: usize, before: Token, after: Token) -> bool {
+    let line_feeds = newlines[k..]
+        .iter()
+        .take_while(|&&p| p < after.span.start)
+        .count();
+    if line_feeds >= 2 {
         return true;
     }
-    if newlines == 1 {
+    if line_feeds == 1 {
         // A line break ends a sentence when the next line's first word would have fitted on
         // the line before, or the line is short (a headline); wrapped wire copy fills its lines.
         if after.case == Case::Lower {
             return false;
         }
-        let line_start = text[..before.span.end].rfind('\n').map_or(0, |p| p + 1);
+        // The line feed of the gap is `newlines[k]`: the lines are found among the offsets.
+        let line_start_after = |line: usize| line.checked_sub(1).map_or(0, |p| newlines[p] + 1);
+        let line_start = line_start_after(k);
         let line_len = before.span.end - line_start;
-        let above = &text[..line_start.saturating_sub(1)];
-        let above_len = above.len() - above.rfind('\n').map_or(0, |p| p + 1);
+        let above_len = k
+            .checked_sub(1)
+            .map_or(0, |p| newlines[p] - line_start_after(p));
+        let next_line_len = newlines.get(k + 1).map_or(text.len(), |&p| p) - after.span.start;
         let rest = &text[after.span.start..];
-        let next_line_len = rest.find('\n').unwrap_or(rest.len());
         let first_word = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        let indented = gap.ends_with([' ', '\t']) && gap.len() > 2;
+        let gap = &text.as_bytes()[before.span.end..after.span.start];
+        let indented = matches!(gap.last(), Some(b' ' | b'\t')) && gap.len() > 2;
         let width = line_len.max(above_len).max(next_line_len);
         return indented || line_len < 40 || line_len + 1 + first_word + 8 <= width;
     }
-    if before.kind == TokenKind::Word && before.span.slice(text).ends_with('.') {
+    if before.kind == TokenKind::Word && text.as_bytes()[before.span.end - 1] == b'.' {
         return ends_dotted(text, after);
     }
     false
@@ -797,6 +852,19 @@ DEPARTMENT.  ACCORDING TO THAT GARRISON, THE MASS KIDNAPPING TOOK PLACE ON
         for (text, want) in cases {
             assert_eq!(&sentences(text), want, "sentences of {text:?}");
         }
+    }
+
+    #[test]
+    fn abbreviations_are_found_in_any_ascii_case() {
+        assert!(ABBREVIATIONS.is_sorted() && ABBREVIATIONS.iter().all(|a| a.len() <= 8));
+        for word in ABBREVIATIONS {
+            assert!(is_abbreviation(word), "{word}");
+            assert!(is_abbreviation(&word.to_ascii_uppercase()), "{word}");
+        }
+        for word in ["Mrx", "M", "", "approxima", "Ｍr", "mr."] {
+            assert!(!is_abbreviation(word), "{word}");
+        }
+        assert!(is_abbreviation("Gen") && is_abbreviation("sEPT"));
     }
 
     #[test]
