@@ -121,9 +121,19 @@ pub(crate) fn build(
         let mut content = None;
         if doc.is(i, &["by", "from"])
             && !doc.has_time(i + 1) // "a ceasefire from tomorrow"
-            && let Some((a, last)) = doc.np_starting_at(i + 1, ce)
+            && let Some((a, mut last)) = doc.np_starting_at(i + 1, ce)
         {
             proposers.push(a);
+            // "from Egyptian and Qatari mediators", "by France and Britain".
+            while doc.is(last + 1, &["and"])
+                && doc.entity(last + 2).is_some()
+                && let Some((b, next)) = doc.np_starting_at(last + 2, ce)
+            {
+                if !proposers.iter().any(|p| same_actor(p, &b)) {
+                    proposers.push(b);
+                }
+                last = next;
+            }
             i = last + 1;
         }
         // "a 30-day truce proposed by European leaders", "The proposal, presented by X,".
@@ -351,6 +361,15 @@ fn kind_of(lower: &str) -> ProposalKind {
 fn span_between(doc: &Doc, mut from: usize, mut to: usize) -> Option<Span> {
     while from < to && (doc.is_punct(from) || doc.is(from, &["upon", "on", "with"])) {
         from += 1;
+    }
+    // "a deal in which all hostages are released": the relative clause after a preposition
+    // belongs to the terms.
+    if to > from + 1
+        && to < doc.len()
+        && doc.is(to, &["which", "whom"])
+        && doc.is(to - 1, &["in", "under", "by", "through", "for", "with"])
+    {
+        to = doc.clause_end(to);
     }
     while to > from && doc.is_punct(to - 1) {
         to -= 1;
@@ -636,6 +655,7 @@ pub(crate) fn link_responses(
                         doc.actors_in(first..last + 1)
                             .into_iter()
                             .filter(|a| !actors.iter().any(|b| same_actor(a, b)))
+                            .filter(|a| puts_forward(doc, a))
                             .take(1)
                             .collect()
                     })
@@ -659,6 +679,16 @@ pub(crate) fn link_responses(
             None => {}
         }
     }
+}
+
+/// Whether an actor in a response's object is who put the answered proposal forward: "X's
+/// demand", "a plan by X", "the U.S. plan"; not "a deal in which all hostages are released".
+fn puts_forward(doc: &Doc, a: &Actor) -> bool {
+    let first = doc.token_at_or_after(a.span.start);
+    let last = doc.token_before(a.span.end);
+    doc.is(last + 1, &["'s", "\u{2019}s"])
+        || first > 0 && doc.is(first - 1, &["by", "from"])
+        || (last + 1..last + 3).any(|k| doc.is_cue(k, WordRole::ProposalNoun))
 }
 
 /// A response asked of others ("urged Y to accept the truce"): the proposal in its object, or
