@@ -388,7 +388,14 @@ impl<'a> Doc<'a> {
         let t = self.a.tokens[i];
         match t.kind {
             TokenKind::OpenQuote | TokenKind::CloseQuote => !self.scare_quote(i),
-            TokenKind::Terminal => true,
+            // "met Senior Gen. Min Aung Hlaing in Bangkok", "Mr. Putin": a period the
+            // sentence splitter left inside the sentence ends an abbreviation, not a clause.
+            TokenKind::Terminal => {
+                !(self.raw(i) == "."
+                    && i > 0
+                    && self.span(i - 1).end == t.span.start
+                    && i + 1 < self.sentence_tokens(i).end)
+            }
             TokenKind::Punct => {
                 let p = t.span.slice(self.text);
                 // "SPLM/A", "and/or", "AT&T", "145%": inside a clause.

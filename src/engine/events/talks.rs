@@ -35,6 +35,10 @@ pub(crate) fn build(
             .subject_before(t.first, cs)
             .map(|(a, _)| a)
             .or_else(|| doc.subject_of_infinitive(t.first, cs))
+            // "Anwar Ibrahim, who chairs ASEAN this year, met …": past the set-off clause.
+            .or_else(|| {
+                super::statement::subject_of(doc, t.first, doc.sentence_tokens(t.first).start)
+            })
     {
         participants.push(a);
     }
@@ -51,9 +55,19 @@ pub(crate) fn build(
         host = participants.last().cloned();
     }
     let mut i = t.last + 1;
-    // "X met Y": the object right after the verb is a participant.
-    if t.entry.pos == Pos::Verb && i < ce && doc.entity(i).is_some() {
-        add_all(&mut participants, doc.actors_in(i..phrase_end(doc, i, ce)));
+    // "X met Y": the object right after the verb is a participant, past capitalized title
+    // words the dictionary does not know ("met Senior Gen. Min Aung Hlaing").
+    let object = (i..ce.min(i + 4))
+        .take_while(|&k| {
+            doc.entity(k).is_some()
+                || doc.a.tokens[k].case == crate::engine::analysis::Case::Title
+                || doc.raw(k) == "."
+        })
+        .find(|&k| doc.entity(k).is_some());
+    if t.entry.pos == Pos::Verb
+        && let Some(k) = object
+    {
+        add_all(&mut participants, doc.actors_in(k..phrase_end(doc, k, ce)));
     }
     while i < ce {
         let w = doc.word(i);
