@@ -560,9 +560,10 @@ pub(crate) fn link_responses(
                     // A proposal noun that is this response's own object is not what it answers.
                     object.is_none_or(|o| !o.contains(c.event.trigger))
                 })
-                // The nearest in the text: proposals made from earlier answers sit at the end
-                // of the list.
-                .max_by_key(|(_, c)| c.event.trigger.start)
+                // The one whose terms share most words with the object ("rejected the
+                // proposal for a full ceasefire"), then the nearest in the text: proposals made
+                // from earlier answers sit at the end of the list.
+                .max_by_key(|(_, c)| (shared_words(doc, object, c), c.event.trigger.start))
                 .map(|(i, _)| i)
         } else {
             None
@@ -679,6 +680,25 @@ pub(crate) fn link_responses(
             None => {}
         }
     }
+}
+
+/// How many words of four letters or more a response's object shares with a proposal's
+/// terms (lower case, the proposal nouns themselves left out).
+fn shared_words(doc: &Doc, object: Option<Span>, c: &Candidate) -> usize {
+    let (Some(o), Detail::Proposal(p)) = (object, &c.event.detail) else {
+        return 0;
+    };
+    let Some(terms) = p.content_span else {
+        return 0;
+    };
+    let words = |s: Span| {
+        (doc.token_at_or_after(s.start)..doc.token_at_or_after(s.end))
+            .filter(|&k| doc.word(k).len() >= 4 && !doc.is_cue(k, WordRole::ProposalNoun))
+            .map(|k| doc.word(k))
+            .collect::<Vec<_>>()
+    };
+    let theirs = words(terms);
+    words(o).iter().filter(|w| theirs.contains(w)).count()
 }
 
 /// Whether an actor in a response's object is who put the answered proposal forward: "X's
