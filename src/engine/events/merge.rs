@@ -1,6 +1,8 @@
 //! One event, many mentions: talks mentioned again ("talks started …", "talks got underway")
 //! merge into one event; talks that differ (another date, another place, other parties) stay
-//! apart. Two candidates with the same type and trigger are one.
+//! apart. Strike words side by side ("a drone strike hit", "two bombs exploded") are one strike;
+//! a proposal named back ("the proposal", "the ceasefire") or answered the same way by the same
+//! party is the earlier one. Two candidates with the same type and trigger are one.
 
 use super::Candidate;
 use super::cues::WordRole;
