@@ -41,9 +41,38 @@ pub const fn word_key(w: &[u8]) -> u64 {
     key
 }
 
-/// The [`word_key`] of `text[start..end]`, from one or two eight-byte loads.
+/// The [`word_key`] of `w`, from at most two loads.
 #[inline]
-fn key_at(text: &[u8], start: usize, end: usize) -> u64 {
+pub(super) fn key_of(w: &[u8]) -> u64 {
+    let n = w.len();
+    // Two loads that overlap in the middle of a short word: the overlap has the same bytes.
+    let (low, high) = match n {
+        8.. => return long_key(load8(w, 0), load8(w, n - 8), n),
+        4..=7 => (load4(w, 0), load4(w, n - 4) << (8 * (n - 4))),
+        2..=3 => (load2(w, 0), load2(w, n - 2) << (8 * (n - 2))),
+        1 => (u64::from(w[0]), 0),
+        0 => return 0,
+    };
+    low | high | (n as u64) << 56
+}
+
+/// The four bytes of `w` from `at`, little-endian.
+#[inline]
+fn load4(w: &[u8], at: usize) -> u64 {
+    let four = w[at..at + 4].try_into().expect("four bytes");
+    u64::from(u32::from_le_bytes(four))
+}
+
+/// The two bytes of `w` from `at`, little-endian.
+#[inline]
+fn load2(w: &[u8], at: usize) -> u64 {
+    let two = w[at..at + 2].try_into().expect("two bytes");
+    u64::from(u16::from_le_bytes(two))
+}
+
+/// The [`word_key`] of `text[start..end]`, from one or two eight-byte loads.
+#[inline(always)]
+pub(super) fn key_at(text: &[u8], start: usize, end: usize) -> u64 {
     let n = end - start;
     if n >= 8 {
         return long_key(load8(text, start), load8(text, end - 8), n);
@@ -78,7 +107,7 @@ const fn long_key(first: u64, last: u64, n: usize) -> u64 {
 }
 
 /// True when a key of [`word_key`] identifies its word (it has fewer than eight bytes).
-const fn is_exact(key: u64) -> bool {
+pub(super) const fn is_exact(key: u64) -> bool {
     key >> 56 < 8
 }
 
@@ -159,7 +188,7 @@ impl Words for &WordSet {
 }
 
 impl Words for &[&str] {
-    #[inline]
+    #[inline(always)]
     fn has_token(self, doc: &Doc, i: usize) -> bool {
         // Short constant lists: the length and first byte reject almost every word without a
         // call to `memcmp`.
@@ -175,14 +204,14 @@ impl Words for &[&str] {
 }
 
 impl<const N: usize> Words for &[&str; N] {
-    #[inline]
+    #[inline(always)]
     fn has_token(self, doc: &Doc, i: usize) -> bool {
         self.as_slice().has_token(doc, i)
     }
 }
 
 /// The first slot of `key` in a table of `size` slots (a power of two).
-const fn slot_of(key: u64, size: usize) -> usize {
+pub(super) const fn slot_of(key: u64, size: usize) -> usize {
     (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & (size - 1)
 }
 
@@ -401,14 +430,17 @@ impl<'a> Doc<'a> {
     }
 
     /// True when token `i` is, lower-cased, one of `words` (false past the last token).
-    #[inline]
+    #[inline(always)]
     pub fn is(&self, i: usize, words: impl Words) -> bool {
         words.has_token(self, i)
     }
 
     /// True when token `i` is, lower-cased, a cue word of `role` in the `cues` table.
     pub fn is_cue(&self, i: usize, role: WordRole) -> bool {
-        self.cues.is(role, self.word(i))
+        self.a.tokens.get(i).is_some_and(|t| {
+            self.cues
+                .is_at(role, self.lower.as_bytes(), t.span.start, t.span.end)
+        })
     }
 
     /// True when token `i` is in a time expression that is not a duration or an age ("on
@@ -1182,17 +1214,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn keys_read_from_the_text_equal_the_words_keys() {
+    fn keys_read_quickly_equal_the_words_keys() {
         let text =
             "a an the however, ’s n't x\u{0}y previously subsequently 1,200 \u{00e9}t\u{00e9} z";
         let bytes = text.as_bytes();
         for start in 0..bytes.len() {
             for end in start..=bytes.len().min(start + 20) {
-                assert_eq!(
-                    key_at(bytes, start, end),
-                    word_key(&bytes[start..end]),
-                    "{start}..{end}"
-                );
+                let want = word_key(&bytes[start..end]);
+                assert_eq!(key_at(bytes, start, end), want, "{start}..{end}");
+                assert_eq!(key_of(&bytes[start..end]), want, "{start}..{end}");
             }
         }
     }
