@@ -150,13 +150,19 @@ impl WordSet {
     /// True when the word `text[start..end]` is in the set.
     #[inline(always)]
     fn contains(&self, text: &[u8], start: usize, end: usize) -> bool {
-        let key = key_at(text, start, end);
+        self.has_key(key_at(text, start, end), || &text[start..end])
+    }
+
+    /// True when the word with key `key` (the word itself from `word`, asked only to confirm
+    /// an equal long key) is in the set.
+    #[inline(always)]
+    fn has_key<'w>(&self, key: u64, word: impl FnOnce() -> &'w [u8]) -> bool {
         let size = self.table.len();
         let mut slot = slot_of(key, size);
         loop {
             match self.table[slot] {
                 0 => return false,
-                k if k == key => return is_exact(key) || self.holds(&text[start..end]),
+                k if k == key => return is_exact(key) || self.holds(word()),
                 _ => slot = (slot + 1) & (size - 1),
             }
         }
@@ -220,6 +226,12 @@ const CLAUSE_BREAKS: &WordSet = words![
     "while", "whereas", "but", "although", "though", "because", "which", "where", "when",
     "whether", "unless", "however", "yet", "so", "since", "after", "before", "until", "as",
     "despite", "amid", "if", "and",
+];
+
+/// Punctuation inside a clause: hyphens, apostrophes, parentheses, slashes, ampersands and
+/// [`is_unit_sign`]s.
+const INSIDE_CLAUSE: &WordSet = words![
+    "-", "'", "’", "(", ")", "/", "&", "%", "$", "€", "£", "¥", "₽", "₴",
 ];
 
 /// Words that never belong to a subject noun phrase.
@@ -589,21 +601,21 @@ impl<'a> Doc<'a> {
             TokenKind::OpenQuote | TokenKind::CloseQuote => !self.scare_quote(i),
             TokenKind::Terminal => true,
             TokenKind::Punct => {
-                let p = t.span.slice(self.text);
+                let key = key_at(self.text.as_bytes(), t.span.start, t.span.end);
                 // "SPLM/A", "and/or", "AT&T", "145%": inside a clause.
-                !(matches!(p, "-" | "'" | "’" | "(" | ")" | "/" | "&") || is_unit_sign(p))
-                    || (leftward && p == "(")
+                !INSIDE_CLAUSE.has_key(key, || t.span.slice(self.text).as_bytes())
+                    || (leftward && key == word_key(b"("))
             }
             TokenKind::Word => {
-                let w = self.word(i);
-                if w == "and" {
+                let key = key_at(self.lower.as_bytes(), t.span.start, t.span.end);
+                if key == word_key(b"and") {
                     // "Ukraine and the US started talks": a conjunction between two actors
                     // stays inside the clause.
                     let actor_before = i > 0 && self.entity(i - 1).is_some();
                     let actor_after = self.entity(i + 1).is_some() || self.entity(i + 2).is_some();
                     return !(actor_before || actor_after);
                 }
-                self.is(i, CLAUSE_BREAKS) || w == "that"
+                CLAUSE_BREAKS.has_key(key, || self.word(i).as_bytes()) || key == word_key(b"that")
             }
             TokenKind::Number => false,
         }
