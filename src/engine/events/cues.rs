@@ -2,17 +2,16 @@
 //! trigger (weapon words, casualty words, status cues, words that link talks to their parties,
 //! proposal nouns, organization head nouns).
 //!
-//! Every cue but a status cue is one word, looked up in a hash set or map per role. Status cues
-//! (negation, hypothesis, future, ongoing) may be phrases of several words ("called off"),
-//! matched word by word from a token; the longest phrase wins, then the stronger status.
+//! Every cue but a status cue is one word. Status cues (negation, hypothesis, future, ongoing)
+//! may be phrases of several words ("called off"), matched word by word from a token; the
+//! longest phrase wins, then the stronger status. Everything the table says about a word (its
+//! roles, its weapon, the status cues it starts) is found with one lookup of its word key.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
+use std::collections::HashMap;
 
-use crate::engine::lexicon::{LexiconError, Lexicons, MixHasher, Table};
+use super::doc::{is_exact, key_at, key_of, slot_of};
+use crate::engine::lexicon::{LexiconError, Lexicons, Table};
 use crate::engine::model::{Status, Weapon};
-
-type Fast = BuildHasherDefault<MixHasher>;
 
 /// The roles of one-word cues that a rule asks about by yes or no (`NotProposalObject` stays last:
 /// `WORD_ROLES` counts from it).
@@ -114,8 +113,9 @@ const ROLES: &[(&str, Role)] = &[
     ),
 ];
 
-/// How many [`WordRole`]s there are: one set of words each, indexed by `role as usize`.
+/// How many [`WordRole`]s there are: one bit each in [`CueWord::roles`].
 const WORD_ROLES: usize = WordRole::NotProposalObject as usize + 1;
+const _: () = assert!(WORD_ROLES <= 32, "the roles of a word are a u32");
 
 /// A status cue: the words after its first, and the status it gives.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -135,19 +135,49 @@ fn strength(s: Status) -> u8 {
     }
 }
 
-/// The compiled cue lexicon: built once with the engine, read by every request.
+/// Everything the cue table says about one word.
 #[derive(Debug, Default)]
+struct CueWord {
+    /// The word, lower case.
+    word: String,
+    /// Bit `role as usize` for every [`WordRole`] it has.
+    roles: u32,
+    /// The weapon it names.
+    weapon: Option<Weapon>,
+    /// The status cues starting with it, longest first, then strongest.
+    status: Vec<StatusCue>,
+}
+
+/// The compiled cue lexicon: built once with the engine, read by every request.
+#[derive(Debug)]
 pub struct Cues {
-    weapons: HashMap<String, Weapon, Fast>,
-    words: [HashSet<String, Fast>; WORD_ROLES],
-    /// First word → the cues starting with it, longest first, then strongest.
-    status: HashMap<String, Vec<StatusCue>, Fast>,
+    /// Every word of a one-word cue and every first word of a status cue.
+    words: Vec<CueWord>,
+    /// An open-addressing table of the words' keys ([`super::doc::word_key`]) and indices
+    /// into `words`; key 0 in the empty slots.
+    table: Vec<(u64, u32)>,
 }
 
 impl Cues {
     /// Parses every `cues` table, embedded and user-supplied.
     pub fn new(lexicons: &Lexicons) -> Result<Cues, LexiconError> {
-        let mut cues = Cues::default();
+        let mut cue_words: Vec<CueWord> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        // The entry of `word`, made on first sight.
+        fn entry<'w>(
+            words: &'w mut Vec<CueWord>,
+            index: &mut HashMap<String, usize>,
+            word: &str,
+        ) -> &'w mut CueWord {
+            let i = *index.entry(word.to_string()).or_insert_with(|| {
+                words.push(CueWord {
+                    word: word.to_string(),
+                    ..CueWord::default()
+                });
+                words.len() - 1
+            });
+            &mut words[i]
+        }
         // Where each weapon word was first given, to report a conflicting row.
         let mut weapon_rows: HashMap<String, (Weapon, String, usize)> = HashMap::new();
         for table in lexicons.tables("cues") {
@@ -208,7 +238,7 @@ impl Cues {
                         weapon_rows
                             .entry(first.clone())
                             .or_insert_with(|| (w, table.path.clone(), line));
-                        cues.weapons.insert(first.clone(), w);
+                        entry(&mut cue_words, &mut index, first).weapon = Some(w);
                     }
                     (_, Some(_)) => {
                         return Err(table.error(
@@ -217,14 +247,14 @@ impl Cues {
                         ));
                     }
                     (Role::Word(r), None) => {
-                        cues.words[r as usize].insert(first.clone());
+                        entry(&mut cue_words, &mut index, first).roles |= 1 << r as u32
                     }
                     (Role::Status(status), None) => {
                         let cue = StatusCue {
                             rest: words[1..].to_vec(),
                             status,
                         };
-                        let list = cues.status.entry(first.clone()).or_default();
+                        let list = &mut entry(&mut cue_words, &mut index, first).status;
                         if !list.contains(&cue) {
                             list.push(cue);
                         }
@@ -232,28 +262,75 @@ impl Cues {
                 }
             }
         }
-        for list in cues.status.values_mut() {
-            list.sort_by(|a, b| {
+        for w in &mut cue_words {
+            w.status.sort_by(|a, b| {
                 (b.rest.len(), strength(b.status)).cmp(&(a.rest.len(), strength(a.status)))
             });
         }
-        Ok(cues)
+        let size = (2 * cue_words.len()).next_power_of_two();
+        let mut table = vec![(0, 0); size];
+        for (i, w) in cue_words.iter().enumerate() {
+            let key = key_of(w.word.as_bytes());
+            let mut slot = slot_of(key, size);
+            while table[slot].0 != 0 {
+                slot = (slot + 1) & (size - 1);
+            }
+            table[slot] = (key, i as u32);
+        }
+        Ok(Cues {
+            words: cue_words,
+            table,
+        })
+    }
+
+    /// What the table says about `word` (lower case), whose key is `key`.
+    #[inline]
+    fn find(&self, key: u64, word: &[u8]) -> Option<&CueWord> {
+        let size = self.table.len();
+        let mut slot = slot_of(key, size);
+        loop {
+            let (k, i) = self.table[slot];
+            if k == 0 {
+                return None;
+            }
+            if k == key {
+                let cue = &self.words[i as usize];
+                if is_exact(key) || cue.word.as_bytes() == word {
+                    return Some(cue);
+                }
+            }
+            slot = (slot + 1) & (size - 1);
+        }
+    }
+
+    /// What the table says about `word` (lower case).
+    #[inline]
+    fn find_word(&self, word: &str) -> Option<&CueWord> {
+        self.find(key_of(word.as_bytes()), word.as_bytes())
     }
 
     /// The weapon a word names ("drones" → DRONE).
     pub fn weapon(&self, word: &str) -> Option<Weapon> {
-        self.weapons.get(word).copied()
+        self.find_word(word)?.weapon
     }
 
     /// True when `word` (lower case) is a cue of `role`.
     pub fn is(&self, role: WordRole, word: &str) -> bool {
-        self.words[role as usize].contains(word)
+        self.find_word(word)
+            .is_some_and(|c| c.roles >> role as u32 & 1 != 0)
+    }
+
+    /// True when the word `text[start..end]` (lower case) is a cue of `role`.
+    #[inline]
+    pub fn is_at(&self, role: WordRole, text: &[u8], start: usize, end: usize) -> bool {
+        self.find(key_at(text, start, end), &text[start..end])
+            .is_some_and(|c| c.roles >> role as u32 & 1 != 0)
     }
 
     /// The status cue starting at token `i`, reading lower-case words with `word` (which
     /// returns "" past the end): the longest phrase that matches, the strongest status first.
     pub fn status<'w>(&self, word: impl Fn(usize) -> &'w str, i: usize) -> Option<Status> {
-        let list = self.status.get(word(i))?;
+        let list = &self.find_word(word(i))?.status;
         list.iter()
             .find(|c| c.rest.iter().enumerate().all(|(k, w)| word(i + 1 + k) == w))
             .map(|c| c.status)

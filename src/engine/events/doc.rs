@@ -11,15 +11,231 @@ use crate::engine::model::{Actor, ActorKind, Place, Span, TimeRef};
 /// and the bound keeps the rules linear on text without punctuation.
 pub const CLAUSE_REACH: usize = 60;
 
+/// A `&'static` [`WordSet`] of the given lower-case words, built at compile time:
+/// `const ARTICLES: &WordSet = words!["a", "an", "the"]`.
+macro_rules! words {
+    ($($word:expr),+ $(,)?) => {{
+        const WORDS: &[&str] = &[$($word),+];
+        const TABLE: [u64; $crate::engine::events::doc::WordSet::capacity(WORDS.len())] =
+            $crate::engine::events::doc::WordSet::table(WORDS);
+        const SET: $crate::engine::events::doc::WordSet =
+            $crate::engine::events::doc::WordSet::new(WORDS, &TABLE);
+        &SET
+    }};
+}
+/// A word's key: for one to seven bytes, the bytes little-endian with the length in the top
+/// byte (equal keys, equal words); for longer words a hash of the first and last eight bytes
+/// and the length, with a top byte of at least 8 (equal keys must be confirmed). 0 for the
+/// empty word, which no set holds.
+pub const fn word_key(w: &[u8]) -> u64 {
+    let n = w.len();
+    if n >= 8 {
+        return long_key(load8(w, 0), load8(w, n - 8), n);
+    }
+    let mut key = if n == 0 { 0 } else { (n as u64) << 56 };
+    let mut i = 0;
+    while i < n {
+        key |= (w[i] as u64) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+/// The [`word_key`] of `w`, from at most two loads.
+#[inline]
+pub(super) fn key_of(w: &[u8]) -> u64 {
+    let n = w.len();
+    // Two loads that overlap in the middle of a short word: the overlap has the same bytes.
+    let (low, high) = match n {
+        8.. => return long_key(load8(w, 0), load8(w, n - 8), n),
+        4..=7 => (load4(w, 0), load4(w, n - 4) << (8 * (n - 4))),
+        2..=3 => (load2(w, 0), load2(w, n - 2) << (8 * (n - 2))),
+        1 => (u64::from(w[0]), 0),
+        0 => return 0,
+    };
+    low | high | (n as u64) << 56
+}
+
+/// The four bytes of `w` from `at`, little-endian.
+#[inline]
+fn load4(w: &[u8], at: usize) -> u64 {
+    let four = w[at..at + 4].try_into().expect("four bytes");
+    u64::from(u32::from_le_bytes(four))
+}
+
+/// The two bytes of `w` from `at`, little-endian.
+#[inline]
+fn load2(w: &[u8], at: usize) -> u64 {
+    let two = w[at..at + 2].try_into().expect("two bytes");
+    u64::from(u16::from_le_bytes(two))
+}
+
+/// The [`word_key`] of `text[start..end]`, from one or two eight-byte loads.
+#[inline(always)]
+pub(super) fn key_at(text: &[u8], start: usize, end: usize) -> u64 {
+    let n = end - start;
+    if n >= 8 {
+        return long_key(load8(text, start), load8(text, end - 8), n);
+    }
+    match text.get(start..start + 8) {
+        Some(eight) => load8(eight, 0) & ((1 << (8 * n)) - 1) | (n as u64) << 56,
+        None => short_key_at_end(&text[start..end]),
+    }
+}
+
+/// The [`word_key`] of a short word within eight bytes of the end of the text.
+#[cold]
+#[inline(never)]
+fn short_key_at_end(w: &[u8]) -> u64 {
+    word_key(w)
+}
+
+/// The eight bytes of `w` from `at`, little-endian.
+#[inline]
+const fn load8(w: &[u8], at: usize) -> u64 {
+    match w.split_at(at).1.first_chunk::<8>() {
+        Some(eight) => u64::from_le_bytes(*eight),
+        None => panic!("eight bytes past the offset"),
+    }
+}
+
+/// The key of a word of `n` bytes, at least eight, that starts with `first` and ends with
+/// `last` (eight bytes each, little-endian).
+const fn long_key(first: u64, last: u64, n: usize) -> u64 {
+    let h = (first ^ last.rotate_left(29) ^ n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h ^ h >> 32) | 1 << 59
+}
+
+/// True when a key of [`word_key`] identifies its word (it has fewer than eight bytes).
+pub(super) const fn is_exact(key: u64) -> bool {
+    key >> 56 < 8
+}
+
+/// A constant set of lower-case words: an open-addressing table of their [`word_key`]s, so
+/// that [`Doc::is`] answers with one or two probes. Made by [`words!`].
+pub struct WordSet {
+    words: &'static [&'static str],
+    table: &'static [u64],
+}
+
+impl WordSet {
+    /// The table size for `n` words: a power of two, at least twice `n` (short probe runs,
+    /// always an empty slot).
+    const fn capacity(n: usize) -> usize {
+        (2 * n).next_power_of_two()
+    }
+
+    /// The table of `words`' keys, 0 in the empty slots.
+    const fn table<const N: usize>(words: &[&str]) -> [u64; N] {
+        let mut table = [0u64; N];
+        let mut i = 0;
+        while i < words.len() {
+            let key = word_key(words[i].as_bytes());
+            assert!(key != 0, "a word set holds no empty word");
+            let mut slot = slot_of(key, N);
+            while table[slot] != 0 && table[slot] != key {
+                slot = (slot + 1) % N;
+            }
+            table[slot] = key;
+            i += 1;
+        }
+        table
+    }
+
+    /// A set of `words` with their `table`.
+    const fn new(words: &'static [&'static str], table: &'static [u64]) -> WordSet {
+        WordSet { words, table }
+    }
+
+    /// True when the word `text[start..end]` is in the set.
+    #[inline(always)]
+    fn contains(&self, text: &[u8], start: usize, end: usize) -> bool {
+        self.has_key(key_at(text, start, end), || &text[start..end])
+    }
+
+    /// True when the word with key `key` (the word itself from `word`, asked only to confirm
+    /// an equal long key) is in the set.
+    #[inline(always)]
+    fn has_key<'w>(&self, key: u64, word: impl FnOnce() -> &'w [u8]) -> bool {
+        let size = self.table.len();
+        let mut slot = slot_of(key, size);
+        loop {
+            match self.table[slot] {
+                0 => return false,
+                k if k == key => return is_exact(key) || self.holds(word()),
+                _ => slot = (slot + 1) & (size - 1),
+            }
+        }
+    }
+
+    /// True when `word` is one of the words (the rare check of a long word's equal key).
+    #[cold]
+    #[inline(never)]
+    fn holds(&self, word: &[u8]) -> bool {
+        self.words.iter().any(|w| w.as_bytes() == word)
+    }
+}
+
+/// Lower-case words that [`Doc::is`] tests a token against: a [`WordSet`], or a list
+/// (`&["in", "near"]`) compared word by word.
+pub trait Words {
+    /// True when token `i` of `doc` is, lower-cased, one of the words.
+    fn has_token(self, doc: &Doc, i: usize) -> bool;
+}
+
+impl Words for &WordSet {
+    #[inline]
+    fn has_token(self, doc: &Doc, i: usize) -> bool {
+        doc.a
+            .tokens
+            .get(i)
+            .is_some_and(|t| self.contains(doc.lower.as_bytes(), t.span.start, t.span.end))
+    }
+}
+
+impl Words for &[&str] {
+    #[inline(always)]
+    fn has_token(self, doc: &Doc, i: usize) -> bool {
+        // Short constant lists: the length and first byte reject almost every word without a
+        // call to `memcmp`.
+        let w = doc.word(i).as_bytes();
+        let Some((&first, rest)) = w.split_first() else {
+            return false;
+        };
+        self.iter().any(|x| {
+            let x = x.as_bytes();
+            x.len() == w.len() && x[0] == first && x[1..].iter().zip(rest).all(|(a, b)| a == b)
+        })
+    }
+}
+
+impl<const N: usize> Words for &[&str; N] {
+    #[inline(always)]
+    fn has_token(self, doc: &Doc, i: usize) -> bool {
+        self.as_slice().has_token(doc, i)
+    }
+}
+
+/// The first slot of `key` in a table of `size` slots (a power of two).
+pub(super) const fn slot_of(key: u64, size: usize) -> usize {
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & (size - 1)
+}
+
 /// Words that end a clause when scanning away from a trigger.
-const CLAUSE_BREAKS: &[&str] = &[
+const CLAUSE_BREAKS: &WordSet = words![
     "while", "whereas", "but", "although", "though", "because", "which", "where", "when",
     "whether", "unless", "however", "yet", "so", "since", "after", "before", "until", "as",
     "despite", "amid", "if", "and",
 ];
 
+/// Punctuation inside a clause: hyphens, apostrophes, parentheses, slashes, ampersands and
+/// [`is_unit_sign`]s.
+const INSIDE_CLAUSE: &WordSet = words![
+    "-", "'", "’", "(", ")", "/", "&", "%", "$", "€", "£", "¥", "₽", "₴",
+];
+
 /// Words that never belong to a subject noun phrase.
-const NOT_IN_NP: &[&str] = &[
+const NOT_IN_NP: &WordSet = words![
     "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
     "could", "should", "may", "might", "must", "can", "do", "does", "did", "to", "that", "which",
     "who", "whom", "whose", "what", "it", "its", "he", "she", "they", "we", "i", "you", "there",
@@ -30,7 +246,7 @@ const NOT_IN_NP: &[&str] = &[
 ];
 
 /// Words that cannot end a noun phrase: prepositions, light verbs, contractions.
-const NOT_HEADS: &[&str] = &[
+const NOT_HEADS: &WordSet = words![
     "of",
     "for",
     "to",
@@ -64,14 +280,14 @@ const NOT_HEADS: &[&str] = &[
 ];
 
 /// Determiners and possessives that open a noun phrase.
-pub const DETERMINERS: &[&str] = &[
+pub const DETERMINERS: &WordSet = words![
     "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
     "your", "some", "another", "other", "one", "no", "every", "each", "both", "all", "any", "many",
     "several",
 ];
 
 /// Adverbs that end a noun phrase after it ("a residential building shortly after 2 a.m.").
-const ADVERBS_AFTER_NP: &[&str] = &[
+const ADVERBS_AFTER_NP: &WordSet = words![
     "overnight",
     "shortly",
     "reportedly",
@@ -86,7 +302,7 @@ const ADVERBS_AFTER_NP: &[&str] = &[
 ];
 
 /// Adverbs and auxiliaries that may stand between a subject and its verb.
-pub const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
+pub const BETWEEN_SUBJECT_AND_VERB: &WordSet = words![
     "has",
     "have",
     "had",
@@ -225,23 +441,18 @@ impl<'a> Doc<'a> {
         self.a.tokens.get(i).map_or("", |t| t.span.slice(self.text))
     }
 
-    /// True when token `i` is, lower-cased, one of `words`.
-    pub fn is(&self, i: usize, words: &[&str]) -> bool {
-        // Called constantly with short constant lists: the length and first byte reject almost
-        // every candidate without a call to `memcmp`.
-        let w = self.word(i).as_bytes();
-        let Some((&first, rest)) = w.split_first() else {
-            return false;
-        };
-        words.iter().any(|x| {
-            let x = x.as_bytes();
-            x.len() == w.len() && x[0] == first && x[1..].iter().zip(rest).all(|(a, b)| a == b)
-        })
+    /// True when token `i` is, lower-cased, one of `words` (false past the last token).
+    #[inline(always)]
+    pub fn is(&self, i: usize, words: impl Words) -> bool {
+        words.has_token(self, i)
     }
 
     /// True when token `i` is, lower-cased, a cue word of `role` in the `cues` table.
     pub fn is_cue(&self, i: usize, role: WordRole) -> bool {
-        self.cues.is(role, self.word(i))
+        self.a.tokens.get(i).is_some_and(|t| {
+            self.cues
+                .is_at(role, self.lower.as_bytes(), t.span.start, t.span.end)
+        })
     }
 
     /// True when token `i` is in a time expression that is not a duration or an age ("on
@@ -397,21 +608,21 @@ impl<'a> Doc<'a> {
                     && i + 1 < self.sentence_tokens(i).end)
             }
             TokenKind::Punct => {
-                let p = t.span.slice(self.text);
+                let key = key_at(self.text.as_bytes(), t.span.start, t.span.end);
                 // "SPLM/A", "and/or", "AT&T", "145%": inside a clause.
-                !(matches!(p, "-" | "'" | "’" | "(" | ")" | "/" | "&") || is_unit_sign(p))
-                    || (leftward && p == "(")
+                !INSIDE_CLAUSE.has_key(key, || t.span.slice(self.text).as_bytes())
+                    || (leftward && key == word_key(b"("))
             }
             TokenKind::Word => {
-                let w = self.word(i);
-                if w == "and" {
+                let key = key_at(self.lower.as_bytes(), t.span.start, t.span.end);
+                if key == word_key(b"and") {
                     // "Ukraine and the US started talks": a conjunction between two actors
                     // stays inside the clause.
                     let actor_before = i > 0 && self.entity(i - 1).is_some();
                     let actor_after = self.entity(i + 1).is_some() || self.entity(i + 2).is_some();
                     return !(actor_before || actor_after);
                 }
-                CLAUSE_BREAKS.contains(&w) || w == "that"
+                CLAUSE_BREAKS.has_key(key, || self.word(i).as_bytes()) || key == word_key(b"that")
             }
             TokenKind::Number => false,
         }
@@ -1015,4 +1226,50 @@ fn mark(a: &Analysis, spans: impl Iterator<Item = Span>, mut set: impl FnMut(usi
 /// A sign that is read with the number it stands beside: percent and currency signs.
 fn is_unit_sign(p: &str) -> bool {
     matches!(p, "%" | "$" | "€" | "£" | "¥" | "₽" | "₴")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_read_quickly_equal_the_words_keys() {
+        let text =
+            "a an the however, ’s n't x\u{0}y previously subsequently 1,200 \u{00e9}t\u{00e9} z";
+        let bytes = text.as_bytes();
+        for start in 0..bytes.len() {
+            for end in start..=bytes.len().min(start + 20) {
+                let want = word_key(&bytes[start..end]);
+                assert_eq!(key_at(bytes, start, end), want, "{start}..{end}");
+                assert_eq!(key_of(&bytes[start..end]), want, "{start}..{end}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_sets_hold_exactly_their_words() {
+        const SET: &WordSet = words!["a", "the", "however", "previously", "’s", "a"];
+        let words = ["a", "the", "however", "previously", "’s"];
+        let others = [
+            "",
+            "an",
+            "th",
+            "thee",
+            "howeve",
+            "however,",
+            "previousl",
+            "previouslyy",
+            "'s",
+            "s",
+            "a\u{0}",
+            "subsequently",
+        ];
+        for w in words.iter().chain(&others) {
+            let text = format!("{w} tail of the text");
+            let found = SET.contains(text.as_bytes(), 0, w.len());
+            assert_eq!(found, words.contains(w), "{w:?}");
+            let at_end = SET.contains(w.as_bytes(), 0, w.len());
+            assert_eq!(at_end, words.contains(w), "{w:?} at the end");
+        }
+    }
 }

@@ -121,7 +121,8 @@ impl EventRules {
         for m in &matches {
             self.choose(&doc, m, &mut group, &mut triggers);
         }
-        let mut candidates: Vec<Candidate> = Vec::new();
+        // At most one candidate per trigger before the responses are linked.
+        let mut candidates: Vec<Candidate> = Vec::with_capacity(triggers.len());
         let mut responses: Vec<Trigger> = Vec::new();
         for trigger in triggers {
             match trigger.entry.class {
