@@ -745,13 +745,9 @@ impl<'a> Doc<'a> {
             && *start >= floor + 2
             && self.is(start - 1, &["in"])
             && !self.is_punct(start - 2)
-            && let head_end = if self.word(start - 2).ends_with("ing")
-                || self.is(start - 2, &["based", "stationed", "deployed"])
-            {
-                start - 3
-            } else {
-                start - 2
-            }
+            && let participle = (self.word(start - 2).ends_with("ing")
+                || self.is(start - 2, &["based", "stationed", "deployed"]))
+            && let Some(head_end) = (start - 2).checked_sub(usize::from(participle))
             && head_end > floor
             && let Some(head) = self.np_ending_at(head_end, floor)
             && matches!(
